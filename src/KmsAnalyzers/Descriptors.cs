@@ -1,0 +1,52 @@
+using Microsoft.CodeAnalysis;
+
+namespace KmsAnalyzers;
+
+/// <summary>The rule catalogue: one descriptor per id, help links built from the id.</summary>
+internal static class Descriptors
+{
+    public const string HelpLinkBase = "https://github.com/kmsanalyzers/KmsAnalyzers/blob/main/docs/rules/";
+
+    // {0} Region, {1} key id, {2} masked account, {3} where the value is used (empty when unknown).
+    public static readonly DiagnosticDescriptor HardcodedKeyArn = Create(
+        DiagnosticIds.HardcodedKeyArn, Categories.Security,
+        "Hard-coded KMS key ARN",
+        "KMS key ARN of key '{1}' in Region '{0}', account '{2}', is hard-coded{3}; refer to the key by an alias that KMS resolves in each Region",
+        "A key ARN pins the code to one Region and one account and breaks when the code is deployed elsewhere. " +
+        "Refer to the key by an alias (alias/name), which KMS resolves in the Region of the calling client.");
+
+    // {0} the multi-Region key id, {1} where the value is used (empty when unknown).
+    public static readonly DiagnosticDescriptor RawMultiRegionKeyId = Create(
+        DiagnosticIds.RawMultiRegionKeyId, Categories.Security,
+        "Raw multi-Region KMS key ID",
+        "Multi-Region KMS key ID '{0}' is hard-coded{1}; refer to the key by an alias that KMS resolves in each Region",
+        "A raw multi-Region key ID silently relies on replicas with the same key material in every Region, which widens " +
+        "the blast radius of one key to all of them. Refer to each Region's key by an alias.");
+
+    // {0} Region of the client, {1} Region of the key or ciphertext, {2} the reason.
+    public static readonly DiagnosticDescriptor CrossRegionDecrypt = Create(
+        DiagnosticIds.CrossRegionDecrypt, Categories.Reliability,
+        "Cross-Region KMS decrypt",
+        "Decrypt runs in Region '{0}' but {2} belongs to Region '{1}'; resolve the key and the Region per deployment",
+        "A decrypt that runs in one Region with a key or ciphertext of another fails (NotFoundException: Invalid arn) " +
+        "or couples two Regions that a sound design keeps apart.");
+
+    // {0} file name, {1} what is wrong.
+    public static readonly DiagnosticDescriptor InvalidAliasMap = Create(
+        DiagnosticIds.InvalidAliasMap, Categories.Configuration,
+        "Invalid KMS alias map",
+        "Problem in KMS alias map '{0}': {1}",
+        "An AdditionalFile named kms-aliases*.json must hold the JSON that 'aws kms list-aliases --output json' prints.");
+
+    // {0} option key, {1} value, {2} what is accepted.
+    public static readonly DiagnosticDescriptor InvalidOption = Create(
+        DiagnosticIds.InvalidOption, Categories.Configuration,
+        "Invalid KmsAnalyzers option value",
+        "Option '{0}' has the invalid value '{1}' and is ignored; expected {2}",
+        "An .editorconfig or .globalconfig option of KmsAnalyzers has a value it cannot use; the default applies.");
+
+    public static string HelpLink(string id) => HelpLinkBase + id + ".md";
+
+    private static DiagnosticDescriptor Create(string id, string category, string title, string message, string description) =>
+        new(id, title, message, category, DiagnosticSeverity.Warning, isEnabledByDefault: true, description, HelpLink(id));
+}

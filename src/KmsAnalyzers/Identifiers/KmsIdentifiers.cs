@@ -1,0 +1,307 @@
+namespace KmsAnalyzers.Identifiers;
+
+/// <summary>What a KMS key identifier string is.</summary>
+internal enum KmsIdentifierKind
+{
+    None,
+    KeyId,
+    MultiRegionKeyId,
+    KeyArn,
+    AliasName,
+    AliasArn,
+}
+
+/// <summary>
+/// The KMS identifier grammar (kms-facts.md §1), by index arithmetic: no Regex and no allocation, so it can run
+/// inside analyzer callbacks. Placeholders (<c>{account}</c>, <c>${AWS::AccountId}</c>, <c>&lt;key-id&gt;</c>) and
+/// wildcards (<c>key/*</c>) fail the grammar by construction.
+/// </summary>
+internal static class KmsIdentifiers
+{
+    public const int AccountIdLength = 12;
+    public const string ArnPrefix = "arn:";
+    public const string MultiRegionPrefix = "mrk-";
+    public const string AliasPrefix = "alias/";
+    public const string AwsManagedAliasPrefix = "alias/aws/";
+    private const int UuidLength = 36;
+    private const int MultiRegionKeyIdLength = 36; // "mrk-" + 32 hex
+    private const int MaxAliasNameLength = 256;
+
+    // Account ids used in AWS documentation and examples: values copied from docs are not real keys.
+    private static readonly string[] DocumentationAccounts =
+    {
+        "123456789012", "111122223333", "444455556666", "777788889999", "999988887777", "555555555555",
+        "012345678901", "000000000000", "111111111111", "222222222222", "999999999999",
+    };
+
+    /// <summary>Cheap ordinal prefilter: could <paramref name="text"/> hold a key ARN or a multi-Region key id?</summary>
+    public static bool MayContainKeyIdentifier(string text) =>
+        text.Length >= MultiRegionKeyIdLength &&
+        (text.IndexOf(ArnPrefix, System.StringComparison.Ordinal) >= 0 ||
+         text.IndexOf(MultiRegionPrefix, System.StringComparison.Ordinal) >= 0);
+
+    public static KmsIdentifierKind Classify(string s) => Classify(s, 0, s.Length);
+
+    public static KmsIdentifierKind Classify(string s, int start, int length)
+    {
+        if (IsMultiRegionKeyId(s, start, length))
+            return KmsIdentifierKind.MultiRegionKeyId;
+        if (IsKeyId(s, start, length))
+            return KmsIdentifierKind.KeyId;
+        if (IsAliasName(s, start, length))
+            return KmsIdentifierKind.AliasName;
+        if (TryParseArn(s, start, length, out var arn))
+            return arn.ResourceType == KmsResourceType.Key ? KmsIdentifierKind.KeyArn : KmsIdentifierKind.AliasArn;
+        return KmsIdentifierKind.None;
+    }
+
+    /// <summary>A single-Region key id: a UUID (8-4-4-4-12 hex digits).</summary>
+    public static bool IsKeyId(string s, int start, int length)
+    {
+        if (length != UuidLength)
+            return false;
+        for (var i = 0; i < UuidLength; i++)
+        {
+            var c = s[start + i];
+            if (i is 8 or 13 or 18 or 23)
+            {
+                if (c != '-')
+                    return false;
+            }
+            else if (!IsHex(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A multi-Region key id: <c>mrk-</c> followed by 32 lowercase hex digits.</summary>
+    public static bool IsMultiRegionKeyId(string s, int start, int length)
+    {
+        if (length != MultiRegionKeyIdLength || string.CompareOrdinal(s, start, MultiRegionPrefix, 0, 4) != 0)
+            return false;
+        for (var i = start + 4; i < start + length; i++)
+        {
+            var c = s[i];
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
+                return false;
+        }
+
+        return true;
+    }
+
+    public static bool IsMultiRegionKeyId(string s) => IsMultiRegionKeyId(s, 0, s.Length);
+
+    /// <summary>An alias name: <c>alias/</c> then letters, digits, <c>/ _ - :</c>; 256 characters at most.</summary>
+    public static bool IsAliasName(string s, int start, int length)
+    {
+        if (length <= AliasPrefix.Length || length > MaxAliasNameLength ||
+            string.CompareOrdinal(s, start, AliasPrefix, 0, AliasPrefix.Length) != 0)
+            return false;
+        for (var i = start + AliasPrefix.Length; i < start + length; i++)
+        {
+            var c = s[i];
+            if (!(IsAsciiLetterOrDigit(c) || c is '/' or '_' or '-' or ':'))
+                return false;
+        }
+
+        return true;
+    }
+
+    public static bool IsAliasName(string s) => IsAliasName(s, 0, s.Length);
+
+    public static bool IsAwsManagedAlias(string aliasName) =>
+        aliasName.StartsWith(AwsManagedAliasPrefix, System.StringComparison.Ordinal);
+
+    public static bool IsAccountId(string s, int start, int length)
+    {
+        if (length != AccountIdLength)
+            return false;
+        for (var i = start; i < start + length; i++)
+        {
+            if (s[i] < '0' || s[i] > '9')
+                return false;
+        }
+
+        return true;
+    }
+
+    public static bool IsDocumentationAccount(string s, int accountStart)
+    {
+        foreach (var account in DocumentationAccounts)
+        {
+            if (string.CompareOrdinal(s, accountStart, account, 0, AccountIdLength) == 0)
+                return true;
+        }
+
+        return false;
+    }
+
+    public static bool IsRegion(string s) => Partitions.OfRegion(s) != Partition.None;
+
+    /// <summary>
+    /// Parses exactly <c>arn:&lt;partition&gt;:kms:&lt;region&gt;:&lt;12 digits&gt;:key/&lt;uuid|mrk id&gt;</c>
+    /// or <c>…:alias/&lt;name&gt;</c>; the Region must belong to the partition.
+    /// </summary>
+    public static bool TryParseArn(string s, int start, int length, out KmsArn arn)
+    {
+        arn = default;
+        var end = start + length;
+        if (length < 20 || string.CompareOrdinal(s, start, ArnPrefix, 0, ArnPrefix.Length) != 0)
+            return false;
+
+        var partitionStart = start + ArnPrefix.Length;
+        var partitionEnd = IndexOf(s, ':', partitionStart, end);
+        if (partitionEnd < 0)
+            return false;
+        var partition = Partitions.Parse(s, partitionStart, partitionEnd - partitionStart);
+        if (partition == Partition.None)
+            return false;
+
+        var serviceStart = partitionEnd + 1;
+        if (serviceStart + 4 > end || string.CompareOrdinal(s, serviceStart, "kms:", 0, 4) != 0)
+            return false;
+
+        var regionStart = serviceStart + 4;
+        var regionEnd = IndexOf(s, ':', regionStart, end);
+        if (regionEnd < 0 || !Partitions.IsRegionOf(partition, s, regionStart, regionEnd - regionStart))
+            return false;
+
+        var accountStart = regionEnd + 1;
+        var accountEnd = accountStart + AccountIdLength;
+        if (accountEnd >= end || !IsAccountId(s, accountStart, AccountIdLength) || s[accountEnd] != ':')
+            return false;
+
+        var resourceStart = accountEnd + 1;
+        if (string.CompareOrdinal(s, resourceStart, "key/", 0, 4) == 0)
+        {
+            var idStart = resourceStart + 4;
+            var idLength = end - idStart;
+            if (!IsKeyId(s, idStart, idLength) && !IsMultiRegionKeyId(s, idStart, idLength))
+                return false;
+            arn = new KmsArn(s, start, length, regionStart, regionEnd - regionStart, accountStart, KmsResourceType.Key, idStart, partition);
+            return true;
+        }
+
+        if (IsAliasName(s, resourceStart, end - resourceStart))
+        {
+            arn = new KmsArn(s, start, length, regionStart, regionEnd - regionStart, accountStart, KmsResourceType.Alias,
+                resourceStart + AliasPrefix.Length, partition);
+            return true;
+        }
+
+        return false;
+    }
+
+    public static bool TryParseArn(string s, out KmsArn arn) => TryParseArn(s, 0, s.Length, out arn);
+
+    /// <summary>
+    /// Characters that end a token inside a longer string: whitespace, quotes, list separators and brackets.
+    /// A match must be a whole token, so <c>key/…-extra</c> or <c>xarn:…</c> never match.
+    /// </summary>
+    public static bool IsTokenDelimiter(char c) =>
+        char.IsWhiteSpace(c) || c is '"' or '\'' or '`' or ',' or ';' or '(' or ')' or '[' or ']' or '{' or '}' or '<' or '>' or '=' or '|';
+
+    /// <summary>
+    /// Finds the next whole-token key ARN, alias ARN or multi-Region key id in <paramref name="text"/> at or after
+    /// <paramref name="from"/>. A token that touches <paramref name="openStart"/> or <paramref name="openEnd"/> (the
+    /// edges of a text part next to a non-constant interpolation hole) is not whole, so it is skipped.
+    /// </summary>
+    public static bool TryFindToken(string text, int from, out KmsToken token, bool openStart = false, bool openEnd = false)
+    {
+        token = default;
+        var i = from;
+        var arnAt = -2;
+        var mrkAt = -2;
+        while (i < text.Length)
+        {
+            // Each IndexOf result is kept until passed, so a long string is scanned in linear time.
+            if (arnAt != -1 && arnAt < i)
+                arnAt = text.IndexOf(ArnPrefix, i, System.StringComparison.Ordinal);
+            if (mrkAt != -1 && mrkAt < i)
+                mrkAt = text.IndexOf(MultiRegionPrefix, i, System.StringComparison.Ordinal);
+            if (arnAt < 0 && mrkAt < 0)
+                return false;
+            var at = arnAt < 0 ? mrkAt : mrkAt < 0 ? arnAt : System.Math.Min(arnAt, mrkAt);
+
+            var startsToken = at == 0 ? !openStart : IsTokenDelimiter(text[at - 1]);
+            if (!startsToken)
+            {
+                i = at + 4;
+                continue;
+            }
+
+            var end = at;
+            while (end < text.Length && !IsTokenDelimiter(text[end]))
+                end++;
+            var endsToken = end < text.Length || !openEnd;
+            if (endsToken)
+            {
+                var length = end - at;
+                if (at == mrkAt)
+                {
+                    if (IsMultiRegionKeyId(text, at, length))
+                    {
+                        token = new KmsToken(text, at, length, KmsIdentifierKind.MultiRegionKeyId, default);
+                        return true;
+                    }
+                }
+                else if (TryParseArn(text, at, length, out var arn))
+                {
+                    var kind = arn.ResourceType == KmsResourceType.Key ? KmsIdentifierKind.KeyArn : KmsIdentifierKind.AliasArn;
+                    token = new KmsToken(text, at, length, kind, arn);
+                    return true;
+                }
+            }
+
+            // No later match can start inside this token: its characters are not delimiters.
+            i = end + 1;
+        }
+
+        return false;
+    }
+
+    private static int IndexOf(string s, char c, int from, int end)
+    {
+        for (var i = from; i < end; i++)
+        {
+            if (s[i] == c)
+                return i;
+        }
+
+        return -1;
+    }
+
+    private static bool IsHex(char c) => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+
+    private static bool IsAsciiLetterOrDigit(char c) => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/// <summary>A whole-token KMS identifier found inside a string.</summary>
+internal readonly struct KmsToken
+{
+    public KmsToken(string source, int start, int length, KmsIdentifierKind kind, KmsArn arn)
+    {
+        Source = source;
+        Start = start;
+        Length = length;
+        Kind = kind;
+        Arn = arn;
+    }
+
+    public string Source { get; }
+    public int Start { get; }
+    public int Length { get; }
+    public KmsIdentifierKind Kind { get; }
+
+    /// <summary>The parsed ARN when <see cref="Kind"/> is a key or alias ARN.</summary>
+    public KmsArn Arn { get; }
+
+    public int End => Start + Length;
+    public string Text => Source.Substring(Start, Length);
+
+    /// <summary>The key id to look up in the alias map: the ARN's key id, or the multi-Region key id itself.</summary>
+    public string KeyId => Kind == KmsIdentifierKind.KeyArn ? Arn.ResourceId : Text;
+}

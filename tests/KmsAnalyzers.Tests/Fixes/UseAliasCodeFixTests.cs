@@ -1,0 +1,272 @@
+using System.Threading;
+using System.Threading.Tasks;
+using KmsAnalyzers.CodeFixes;
+using Microsoft.CodeAnalysis.Testing;
+using Xunit;
+using static KmsAnalyzers.Tests.Rules.HardcodedKeyArnTests;
+using static KmsAnalyzers.Tests.Rules.RawMultiRegionKeyIdTests;
+using Verify = KmsAnalyzers.Tests.Infrastructure.Verifier<KmsAnalyzers.HardcodedKeyIdentifierAnalyzer, KmsAnalyzers.CodeFixes.UseAliasCodeFixProvider>;
+
+namespace KmsAnalyzers.Tests.Fixes;
+
+public sealed class UseAliasCodeFixTests
+{
+    private const string Map = $$"""
+        {
+            "Aliases": [
+                { "AliasName": "alias/aws/s3", "AliasArn": "arn:aws:kms:eu-west-1:210987654321:alias/aws/s3", "TargetKeyId": "{{KeyId}}" },
+                { "AliasName": "alias/orders", "AliasArn": "arn:aws:kms:eu-west-1:210987654321:alias/orders", "TargetKeyId": "{{KeyId}}",
+                  "CreationDate": "2024-03-01T10:00:00+00:00", "LastUpdatedDate": "2024-03-01T10:00:00+00:00" },
+                { "AliasName": "alias/customer-data", "AliasArn": "arn:aws:kms:eu-west-1:210987654321:alias/customer-data", "TargetKeyId": "{{Mrk}}" }
+            ]
+        }
+        """;
+
+    private static Verify.Test Test(string source, string fixedSource, string key, string? map = Map, params DiagnosticResult[] expected)
+    {
+        var test = new Verify.Test { TestCode = source, FixedCode = fixedSource, CodeActionEquivalenceKey = key };
+        if (map is not null)
+            test.WithAliasMap(map);
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test;
+    }
+
+    [Fact]
+    public Task Uses_alias_from_map_in_const_keeping_trivia() => Test($$"""
+        static class Keys
+        {
+            /// <summary>Orders key.</summary>
+            public const string OrdersKeyArn = /* prod */ {|#0:"{{Arn}}"|}; // eu-west-1
+        }
+        """, """
+        static class Keys
+        {
+            /// <summary>Orders key.</summary>
+            public const string OrdersKeyArn = /* prod */ "alias/orders"; // eu-west-1
+        }
+        """, UseAliasCodeFixProvider.UseMappedAliasKey, Map, Kms0001(0)).RunAsync(CancellationToken.None);
+
+    [Fact]
+    public Task Uses_alias_from_map_for_mrk_id_inline() => Test($$"""
+        using Amazon.KeyManagementService.Model;
+        class C { EncryptRequest M() => new() { KeyId = {|#0:"{{Mrk}}"|} }; }
+        """, """
+        using Amazon.KeyManagementService.Model;
+        class C { EncryptRequest M() => new() { KeyId = "alias/customer-data" }; }
+        """, UseAliasCodeFixProvider.UseMappedAliasKey, Map, Kms0002(0, use: " and used as EncryptRequest.KeyId")).RunAsync(CancellationToken.None);
+
+    [Theory]
+    [InlineData("@\"" + Arn + "\"", "@\"alias/orders\"")]
+    [InlineData("\"\"\"" + Arn + "\"\"\"", "\"\"\"alias/orders\"\"\"")]
+    [InlineData("\"" + Arn + "\"u8", "\"alias/orders\"u8")]
+    [InlineData("\"arn:aws:kms:eu-west-1:\" + \"210987654321:key/" + KeyId + "\"", "\"alias/orders\"")]
+    [InlineData("$\"arn:aws:kms:{Region}:210987654321:key/{Id}\"", "\"alias/orders\"")]
+    [InlineData("\"\\u0061rn:aws:kms:eu-west-1:210987654321:key/" + KeyId + "\"", "\"alias/orders\"")]
+    [InlineData("\"keys: " + Arn + ", other\"", "\"keys: alias/orders, other\"")]
+    public Task Rewrites_every_literal_form(string before, string after)
+    {
+        var type = before.EndsWith("u8") ? "System.ReadOnlySpan<byte>" : "string";
+        var modifier = before.EndsWith("u8") ? "static" : "const";
+        var holder = before.EndsWith("u8") ? $"{type} Value() => " : $"{modifier} {type} Value = ";
+        return Test($$"""
+            class C
+            {
+                const string Region = "eu-west-1";
+                const string Id = "{{KeyId}}";
+                {{holder}}{|#0:{{before}}|};
+            }
+            """, $$"""
+            class C
+            {
+                const string Region = "eu-west-1";
+                const string Id = "{{KeyId}}";
+                {{holder}}{{after}};
+            }
+            """, UseAliasCodeFixProvider.UseMappedAliasKey, Map, Kms0001(0)).RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public Task Derived_alias_is_a_separate_action() => Test($$"""
+        static class Keys { public const string PaymentsKeyArn = {|#0:"arn:aws:kms:eu-west-1:210987654321:key/11111111-2222-4333-8444-555555555555"|}; }
+        """, """
+        static class Keys { public const string PaymentsKeyArn = "alias/payments"; }
+        """, UseAliasCodeFixProvider.UseDerivedAliasKey, null,
+        Kms0001(0, keyId: "11111111-2222-4333-8444-555555555555")).RunAsync(CancellationToken.None);
+
+    [Fact]
+    public Task Derived_alias_can_be_turned_off()
+    {
+        var test = Test($$"""
+            static class Keys { public const string PaymentsKeyArn = {|#0:"{{Arn}}"|}; }
+            """, $$"""
+            static class Keys { public const string PaymentsKeyArn = "{{Arn}}"; }
+            """, UseAliasCodeFixProvider.UseDerivedAliasKey, null, Kms0001(0)).WithEditorConfig("kms_analyzers.derive_alias_names = false");
+        test.FixedState.ExpectedDiagnostics.Add(Kms0001(0));
+        test.FixedState.MarkupHandling = MarkupMode.Allow;
+        test.FixedCode = $$"""
+            static class Keys { public const string PaymentsKeyArn = {|#0:"{{Arn}}"|}; }
+            """;
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public Task Several_aliases_for_one_key_give_one_action_each()
+    {
+        var map = $$"""{"Aliases":[{"AliasName":"alias/orders-v2","TargetKeyId":"{{KeyId}}"},{"AliasName":"alias/orders","TargetKeyId":"{{KeyId}}"}]}""";
+        var test = Test($$"""
+            class C { const string Key = {|#0:"{{Arn}}"|}; }
+            """, """
+            class C { const string Key = "alias/orders-v2"; }
+            """, UseAliasCodeFixProvider.UseMappedAliasKey + ".2", map, Kms0001(0));
+        test.CodeActionIndex = 1;
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public Task No_fix_at_a_key_arn_only_sink() => NoFix($$"""
+        using Amazon.KeyManagementService.Model;
+        class C { CreateGrantRequest M() => new() { KeyId = {|#0:"{{Arn}}"|}, GranteePrincipal = "p" }; }
+        """, Kms0001(0, use: " and used as CreateGrantRequest.KeyId"));
+
+    [Fact]
+    public Task No_fix_when_a_const_reaches_a_key_arn_only_sink_in_another_file()
+    {
+        var test = new Verify.Test
+        {
+            TestState =
+            {
+                Sources =
+                {
+                    $$"""static class Keys { public const string OrdersKeyArn = {|#0:"{{Arn}}"|}; }""",
+                    """
+                    using Amazon.KeyManagementService.Model;
+                    class C
+                    {
+                        EncryptRequest A() => new() { KeyId = Keys.OrdersKeyArn };
+                        Amazon.Lambda.Model.CreateFunctionRequest B() => new() { KMSKeyArn = Keys.OrdersKeyArn };
+                    }
+                    """,
+                },
+            },
+        }.WithAliasMap(Map);
+        test.ExpectedDiagnostics.Add(Kms0001(0));
+        return NoFixRun(test);
+    }
+
+    [Fact]
+    public Task No_fix_when_a_local_is_passed_to_revoke_grant() => NoFix($$"""
+        using System.Threading.Tasks;
+        using Amazon.KeyManagementService;
+        class C
+        {
+            async Task M(IAmazonKeyManagementService kms)
+            {
+                var keyArn = {|#0:"{{Arn}}"|};
+                await kms.RevokeGrantAsync("grant-1", keyArn);
+            }
+        }
+        """, Kms0001(0));
+
+    [Fact]
+    public Task No_fix_without_an_alias_or_a_name_to_derive_from() => NoFix($$"""
+        using Amazon.KeyManagementService.Model;
+        class C { DecryptRequest M() => new() { KeyId = {|#0:"arn:aws:kms:eu-west-1:210987654321:key/11111111-2222-4333-8444-555555555555"|} }; }
+        """, null, Kms0001(0, keyId: "11111111-2222-4333-8444-555555555555", use: " and used as DecryptRequest.KeyId"));
+
+    [Fact]
+    public Task No_fix_when_one_of_two_keys_has_no_alias() => NoFix($$"""
+        class C { string Keys = {|#0:"{{Arn}},arn:aws:kms:eu-west-1:210987654321:key/11111111-2222-4333-8444-555555555555"|}; }
+        """, Kms0001(0));
+
+    [Fact]
+    public Task Fix_all_rewrites_every_diagnostic_in_the_document_and_leaves_unfixable_ones() => Test($$"""
+        using Amazon.KeyManagementService.Model;
+        static class Keys
+        {
+            public const string OrdersKeyArn = {|#0:"{{Arn}}"|};
+            public const string CustomerDataMrkId = {|#1:"{{Mrk}}"|};
+            public const string Both = {|#2:"{{Arn}} {{Arn}}"|};
+        }
+        class C
+        {
+            EncryptRequest A() => new() { KeyId = {|#3:"{{Mrk}}"|} };
+            CreateGrantRequest B() => new() { KeyId = {|#4:"{{Arn}}"|} };
+        }
+        """, $$"""
+        using Amazon.KeyManagementService.Model;
+        static class Keys
+        {
+            public const string OrdersKeyArn = "alias/orders";
+            public const string CustomerDataMrkId = "alias/customer-data";
+            public const string Both = "alias/orders alias/orders";
+        }
+        class C
+        {
+            EncryptRequest A() => new() { KeyId = "alias/customer-data" };
+            CreateGrantRequest B() => new() { KeyId = {|#4:"{{Arn}}"|} };
+        }
+        """, UseAliasCodeFixProvider.UseMappedAliasKey, Map,
+        Kms0001(0), Kms0002(1), Kms0001(2), Kms0002(3, use: " and used as EncryptRequest.KeyId"),
+        Kms0001(4, use: " and used as CreateGrantRequest.KeyId"))
+        .WithFixedDiagnostic(Kms0001(4, use: " and used as CreateGrantRequest.KeyId"))
+        .RunAsync(CancellationToken.None);
+
+    [Fact]
+    public Task Fix_all_in_project_spans_files()
+    {
+        var test = new Verify.Test
+        {
+            TestState =
+            {
+                Sources =
+                {
+                    $$"""static class A { public const string K = {|#0:"{{Arn}}"|}; }""",
+                    $$"""static class B { public const string K = {|#1:"{{Mrk}}"|}; }""",
+                },
+            },
+            FixedState =
+            {
+                Sources =
+                {
+                    """static class A { public const string K = "alias/orders"; }""",
+                    """static class B { public const string K = "alias/customer-data"; }""",
+                },
+            },
+            CodeActionEquivalenceKey = UseAliasCodeFixProvider.UseMappedAliasKey,
+        }.WithAliasMap(Map);
+        test.ExpectedDiagnostics.Add(Kms0001(0));
+        test.ExpectedDiagnostics.Add(Kms0002(1));
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    private static Task NoFix(string source, params DiagnosticResult[] expected) => NoFix(source, Map, expected);
+
+    private static Task NoFix(string source, string? map, params DiagnosticResult[] expected)
+    {
+        var test = new Verify.Test { TestCode = source };
+        if (map is not null)
+            test.WithAliasMap(map);
+        test.ExpectedDiagnostics.AddRange(expected);
+        return NoFixRun(test);
+    }
+
+    // FixedCode equal to the input: the verifier then requires that no code action is offered.
+    private static Task NoFixRun(Verify.Test test)
+    {
+        foreach (var source in test.TestState.Sources)
+            test.FixedState.Sources.Add(source);
+        test.FixedState.MarkupHandling = MarkupMode.Allow;
+        test.FixedState.InheritanceMode = StateInheritanceMode.AutoInheritAll;
+        return test.RunAsync(CancellationToken.None);
+    }
+}
+
+internal static class TestExtensions
+{
+    public static Verify.Test WithFixedDiagnostic(this Verify.Test test, DiagnosticResult diagnostic)
+    {
+        test.FixedState.ExpectedDiagnostics.Add(diagnostic);
+        test.FixedState.MarkupHandling = MarkupMode.Allow;
+        return test;
+    }
+}

@@ -1,0 +1,260 @@
+using System.Threading;
+using System.Threading.Tasks;
+using KmsAnalyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis.Testing;
+using Xunit;
+using Verify = KmsAnalyzers.Tests.Infrastructure.Verifier<KmsAnalyzers.HardcodedKeyIdentifierAnalyzer, KmsAnalyzers.CodeFixes.UseAliasCodeFixProvider>;
+
+namespace KmsAnalyzers.Tests.Rules;
+
+/// <summary>KMS0001: where a hard-coded key ARN is reported, with which message, and where it is not.</summary>
+public sealed class HardcodedKeyArnTests
+{
+    internal const string KeyId = "0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d";
+    internal const string Arn = "arn:aws:kms:eu-west-1:210987654321:key/" + KeyId;
+    internal const string Masked = "********4321";
+
+    internal static DiagnosticResult Kms0001(int location, string region = "eu-west-1", string keyId = KeyId, string account = Masked, string use = "") =>
+        Verify.Diagnostic(DiagnosticIds.HardcodedKeyArn).WithLocation(location).WithArguments(region, keyId, account, use);
+
+    [Fact]
+    public Task Reports_literal_at_request_initializer_and_names_the_sink() => Verify.VerifyAnalyzerAsync($$"""
+        using Amazon.KeyManagementService.Model;
+        class C { DecryptRequest M() => new() { KeyId = {|#0:"{{Arn}}"|} }; }
+        """, Kms0001(0, use: " and used as DecryptRequest.KeyId"));
+
+    [Fact]
+    public Task Reports_const_once_at_its_initializer_not_at_uses() => Verify.VerifyAnalyzerAsync($$"""
+        using Amazon.KeyManagementService.Model;
+        static class Keys { public const string OrdersKeyArn = {|#0:"{{Arn}}"|}; }
+        class C
+        {
+            EncryptRequest A() => new() { KeyId = Keys.OrdersKeyArn };
+            DecryptRequest B() => new() { KeyId = Keys.OrdersKeyArn };
+        }
+        """, Kms0001(0));
+
+    [Fact]
+    public Task Reports_const_used_from_another_file_once()
+    {
+        var test = new Verify.Test
+        {
+            TestState =
+            {
+                Sources =
+                {
+                    $$"""static class Keys { public const string Prefix = "arn:aws:kms:eu-west-1:210987654321:key/"; public const string Id = "{{KeyId}}"; }""",
+                    """
+                    using Amazon.KeyManagementService.Model;
+                    class C
+                    {
+                        const string OrdersKeyArn = {|#0:Keys.Prefix + Keys.Id|};
+                        EncryptRequest A() => new() { KeyId = OrdersKeyArn };
+                    }
+                    """,
+                },
+            },
+        };
+        test.ExpectedDiagnostics.Add(Kms0001(0));
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    [Theory]
+    [InlineData("@\"" + Arn + "\"")]
+    [InlineData("\"\"\"" + Arn + "\"\"\"")]
+    [InlineData("\"arn:aws:kms:eu-west-1:\" + \"210987654321:key/" + KeyId + "\"")]
+    [InlineData("$\"arn:aws:kms:{Region}:210987654321:key/{Id}\"")]
+    [InlineData("$@\"arn:aws:kms:{Region}:210987654321:key/{Id}\"")]
+    [InlineData("$$\"\"\"arn:aws:kms:{{Region}}:210987654321:key/{{Id}}\"\"\"")]
+    [InlineData("\"arn:aws:kms:\" + Region + \":210987654321:key/\" + Id")]
+    [InlineData("\"\\u0061rn:aws:kms:eu-west-1:210987654321:key/" + KeyId + "\"")]
+    public Task Reports_every_constant_string_form(string expression) => Verify.VerifyAnalyzerAsync($$"""
+        class C
+        {
+            const string Region = "eu-west-1";
+            const string Id = "{{KeyId}}";
+            const string Value = {|#0:{{expression}}|};
+        }
+        """, Kms0001(0));
+
+    [Fact]
+    public Task Reports_multi_line_raw_string() => Verify.VerifyAnalyzerAsync($$""""
+        class C
+        {
+            string Value = {|#0:"""
+                {{Arn}}
+                """|};
+        }
+        """", Kms0001(0));
+
+    [Fact]
+    public Task Reports_utf8_literal() => Verify.VerifyAnalyzerAsync($$"""
+        using System;
+        class C { ReadOnlySpan<byte> M() => {|#0:"{{Arn}}"u8|}; }
+        """, Kms0001(0));
+
+    [Fact]
+    public Task Reports_whole_token_inside_a_longer_string_with_first_arn_in_message() => Verify.VerifyAnalyzerAsync($$"""
+        class C
+        {
+            string Keys = {|#0:"KeyArns={{Arn}},arn:aws:kms:us-east-1:987654321098:key/mrk-0b1c2d3e4f504a6b8c7d9e0f1a2b3c4d"|};
+            string Json = {|#1:"{\"KmsKeyArn\":\"{{Arn}}\"}"|};
+        }
+        """, Kms0001(0), Kms0001(1));
+
+    [Fact]
+    public Task Reports_full_arn_in_the_text_of_a_runtime_interpolation() => Verify.VerifyAnalyzerAsync($$"""
+        class C { string M(string user) => {|#0:$"user {user} uses {{Arn}} today"|}; }
+        """, Kms0001(0));
+
+    [Fact]
+    public Task Reports_arn_in_attribute_argument_switch_label_and_default_parameter() => Verify.VerifyAnalyzerAsync($$"""
+        using System;
+        [AttributeUsage(AttributeTargets.All)] class KeyAttribute : Attribute { public KeyAttribute(string arn) { } }
+        class C
+        {
+            [Key({|#0:"{{Arn}}"|})]
+            void M(string k = {|#1:"{{Arn}}"|})
+            {
+                switch (k) { case {|#2:"{{Arn}}"|}: break; }
+            }
+        }
+        """, Kms0001(0), Kms0001(1), Kms0001(2));
+
+    [Fact]
+    public Task Masks_account_and_names_other_partitions() => Verify.VerifyAnalyzerAsync($$"""
+        class C
+        {
+            string Gov = {|#0:"arn:aws-us-gov:kms:us-gov-west-1:987654321098:key/{{KeyId}}"|};
+            string China = {|#1:"arn:aws-cn:kms:cn-north-1:555566667777:key/mrk-0b1c2d3e4f504a6b8c7d9e0f1a2b3c4d"|};
+        }
+        """,
+        Kms0001(0, "us-gov-west-1", KeyId, "********1098"),
+        Kms0001(1, "cn-north-1", "mrk-0b1c2d3e4f504a6b8c7d9e0f1a2b3c4d", "********7777"));
+
+    [Fact]
+    public Task Names_key_arn_only_sinks_and_parameters() => Verify.VerifyAnalyzerAsync($$"""
+        using System.Threading.Tasks;
+        using Amazon.KeyManagementService;
+        using Amazon.KeyManagementService.Model;
+        class C
+        {
+            async Task M(IAmazonKeyManagementService kms)
+            {
+                await kms.CreateGrantAsync(new CreateGrantRequest { KeyId = {|#0:"{{Arn}}"|}, GranteePrincipal = "p" });
+                await kms.DescribeKeyAsync({|#1:"{{Arn}}"|});
+                await kms.RevokeGrantAsync("grant", {|#2:"{{Arn}}"|});
+                var lambda = new Amazon.Lambda.Model.CreateFunctionRequest { KMSKeyArn = {|#3:"{{Arn}}"|} };
+            }
+        }
+        """,
+        Kms0001(0, use: " and used as CreateGrantRequest.KeyId"),
+        Kms0001(1, use: " and used as IAmazonKeyManagementService.DescribeKeyAsync(keyId)"),
+        Kms0001(2, use: " and used as IAmazonKeyManagementService.RevokeGrantAsync(keyId)"),
+        Kms0001(3, use: " and used as CreateFunctionRequest.KMSKeyArn"));
+
+    [Fact]
+    public Task Works_in_top_level_statements() => Verify.VerifyAnalyzerAsync($$"""
+        using Amazon.KeyManagementService.Model;
+        var request = new DecryptRequest { KeyId = {|#0:"{{Arn}}"|} };
+        System.Console.WriteLine(request.KeyId);
+        """, Kms0001(0, use: " and used as DecryptRequest.KeyId"));
+
+    [Theory]
+    [InlineData("\"alias/orders\"")]
+    [InlineData("\"alias/aws/s3\"")]
+    [InlineData("\"arn:aws:kms:eu-west-1:210987654321:alias/orders\"")]
+    [InlineData("\"arn:aws:kms:eu-west-1:210987654321:key/*\"")]
+    [InlineData("\"arn:aws:kms:eu-west-1:{account}:key/" + KeyId + "\"")]
+    [InlineData("\"arn:aws:kms:${AWS::Region}:${AWS::AccountId}:key/" + KeyId + "\"")]
+    [InlineData("\"arn:aws:kms:eu-west-1:210987654321:key/<key-id>\"")]
+    [InlineData("\"arn:aws:kms:eu-west-1:123456789012:key/" + KeyId + "\"")]
+    [InlineData("\"arn:aws:kms:eu-west-1:111122223333:key/" + KeyId + "\"")]
+    [InlineData("\"arn:aws:kms:eu-west-1:444455556666:key/" + KeyId + "\"")]
+    [InlineData("\"arn:aws:sqs:eu-west-1:210987654321:orders\"")]
+    [InlineData("\"arn:aws:s3:::my-bucket/key/" + KeyId + "\"")]
+    [InlineData("\"arn:aws:kms:\"")]
+    [InlineData("\"arn:aws:kms:eu-west-1:210987654321:key/" + KeyId + "-old\"")]
+    [InlineData("\"^arn:aws:kms:(?<region>[a-z0-9-]+):(?<account>\\\\d{12}):key/(?<id>.+)$\"")]
+    [InlineData("\"" + KeyId + "\"")]
+    [InlineData("$\"arn:aws:kms:{region}:210987654321:key/{id}\"")]
+    [InlineData("\"arn:aws:kms:\" + region + \":210987654321:key/" + KeyId + "\"")]
+    public Task Does_not_report_non_key_arns_placeholders_doc_accounts_or_runtime_values(string expression) => Verify.VerifyAnalyzerAsync($$"""
+        class C
+        {
+            string M(string region, string id) => {{expression}};
+        }
+        """);
+
+    [Fact]
+    public Task Does_not_report_comments_or_xml_docs() => Verify.VerifyAnalyzerAsync($$"""
+        /// <summary>Decrypts with <c>{{Arn}}</c>.</summary>
+        class C
+        {
+            // The key was {{Arn}} before the migration.
+            /* {{Arn}} */
+            string Value = "alias/orders"; // {{Arn}}
+        #if NEVER_DEFINED
+            string Old = "{{Arn}}";
+        #endif
+        }
+        """);
+
+    [Fact]
+    public Task Does_not_report_generated_code() => Verify.VerifyAnalyzerAsync($$"""
+        // <auto-generated/>
+        class C { string Value = "{{Arn}}"; }
+        """);
+
+    [Fact]
+    public Task Does_not_report_generated_file_by_name()
+    {
+        var test = new Verify.Test { TestState = { Sources = { ("Keys.g.cs", $$"""class C { string Value = "{{Arn}}"; }""") } } };
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public Task Reports_documentation_accounts_when_the_option_asks()
+    {
+        var test = new Verify.Test
+        {
+            TestCode = """class C { string Value = {|#0:"arn:aws:kms:eu-west-1:111122223333:key/0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d"|}; }""",
+        }.WithEditorConfig("kms_analyzers.report_documentation_accounts = true");
+        test.ExpectedDiagnostics.Add(Kms0001(0, account: "********3333"));
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public Task Invalid_option_value_gets_a_warning_and_the_default()
+    {
+        var test = new Verify.Test
+        {
+            TestCode = $$"""class C { string Value = {|#0:"{{Arn}}"|}; }""",
+        }.WithEditorConfig("kms_analyzers.derive_alias_names = maybe");
+        test.ExpectedDiagnostics.Add(Kms0001(0));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic(DiagnosticIds.InvalidOption).WithArguments("kms_analyzers.derive_alias_names", "maybe", "true or false"));
+        test.FixedState.ExpectedDiagnostics.Add(Verify.Diagnostic(DiagnosticIds.InvalidOption).WithArguments("kms_analyzers.derive_alias_names", "maybe", "true or false"));
+        test.FixedCode = """class C { string Value = "alias/value"; }""";
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public Task Does_not_report_folder_where_editorconfig_turns_it_off()
+    {
+        var test = new Verify.Test { TestState = { Sources = { ("/tests/KeyTests.cs", $$"""class C { string Value = "{{Arn}}"; }""") } } };
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n[tests/**.cs]\ndotnet_diagnostic.KMS0001.severity = none\n"));
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    [Theory]
+    [InlineData("class C { string Value = \"arn:aws:kms:eu-west-1:210987654321:key/")]
+    [InlineData("class C { string Value = \"" + Arn)]
+    [InlineData("class C { void M() { var x = \"" + Arn + "\" + }")]
+    [InlineData("class C { string V = $\"{\"" + Arn + "\"")]
+    public async Task Survives_incomplete_code(string source)
+    {
+        // Incomplete code may or may not yield a finding; what matters is that the analyzer does not throw (AD0001).
+        var result = await AnalyzerRunner.RunAsync(new HardcodedKeyIdentifierAnalyzer(), source);
+        Assert.Empty(result.Exceptions);
+    }
+}
