@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
+using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -45,7 +46,7 @@ public sealed class UseAliasCodeFixProvider : CodeFixProvider, ITextChangeFixer
                 if (AliasRewrite.Changes(expression, choice, wholeValue) is { } changes)
                 {
                     // Several aliases for one key: one action each; Fix All takes the first (ordinal order).
-                    var key = index++ == 0 ? UseMappedAliasKey : UseMappedAliasKey + "." + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    var key = MappedKey(index++);
                     context.RegisterCodeFix(Action(context.Document, "Use alias '" + string.Join("', '", choice.Aliases) + "'", changes, key), diagnostic);
                 }
             }
@@ -67,10 +68,24 @@ public sealed class UseAliasCodeFixProvider : CodeFixProvider, ITextChangeFixer
         if (plan is null)
             return null;
         var (expression, wholeValue) = plan.Value;
-        var choice = equivalenceKey == UseDerivedAliasKey
-            ? AliasChoice.Derived(diagnostic.Properties)
-            : equivalenceKey == UseMappedAliasKey && AliasChoice.FromMap(diagnostic.Properties) is { Length: > 0 } choices ? choices[0] : null;
+        var choice = equivalenceKey == UseDerivedAliasKey ? AliasChoice.Derived(diagnostic.Properties) : MappedChoice(diagnostic, equivalenceKey);
         return choice is null ? null : AliasRewrite.Changes(expression, choice, wholeValue);
+    }
+
+    // The first alias of a key is "…UseAliasFromMap"; further ones are "…UseAliasFromMap.2", ".3", ….
+    private static string MappedKey(int index) =>
+        index == 0 ? UseMappedAliasKey : UseMappedAliasKey + "." + (index + 1).ToString(CultureInfo.InvariantCulture);
+
+    private static AliasChoice? MappedChoice(Diagnostic diagnostic, string equivalenceKey)
+    {
+        var choices = AliasChoice.FromMap(diagnostic.Properties);
+        for (var i = 0; i < choices.Length; i++)
+        {
+            if (MappedKey(i) == equivalenceKey)
+                return choices[i];
+        }
+
+        return null;
     }
 
     private static async Task<(ExpressionSyntax Expression, bool WholeValue)?> PlanAsync(

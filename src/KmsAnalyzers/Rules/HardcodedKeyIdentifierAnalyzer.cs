@@ -31,6 +31,7 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(static start =>
         {
             var state = new CompilationState(start.Options);
+            start.RegisterSyntaxTreeAction(state.ValidateOptions);
             start.RegisterOperationAction(
                 state.Analyze,
                 OperationKind.Literal, OperationKind.Binary, OperationKind.InterpolatedString, OperationKind.Utf8String);
@@ -51,6 +52,8 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
 
         // Parsed on first finding only: most compilations never need it.
         private AliasMap AliasMap => LazyInitializer.EnsureInitialized(ref _aliasMap, () => AliasMap.FromAdditionalFiles(_analyzerOptions, CancellationToken.None))!;
+
+        public void ValidateOptions(SyntaxTreeAnalysisContext context) => _options.Validate(context);
 
         public void Analyze(OperationAnalysisContext context)
         {
@@ -133,7 +136,7 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
                     properties[PropertyNames.AliasRejected] = "true";
             }
 
-            if (tokens.Count == 1 && _options.DeriveAliasNames(context) && InitializedSymbolName(operation) is { } name &&
+            if (tokens.Count == 1 && _options.DeriveAliasNames(operation.Syntax.SyntaxTree) && InitializedSymbolName(operation) is { } name &&
                 AliasNames.Derive(name) is { } derived)
             {
                 properties[PropertyNames.DerivedAlias] = derived;
@@ -149,7 +152,7 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
             context.ReportDiagnostic(diagnostic);
         }
 
-        internal bool SkipsDocumentationAccounts(OperationAnalysisContext context) => !_options.ReportDocumentationAccounts(context);
+        internal bool SkipsDocumentationAccounts(OperationAnalysisContext context) => !_options.ReportDocumentationAccounts(context.Operation.Syntax.SyntaxTree);
     }
 
     /// <summary>The key ARNs and multi-Region key ids found in one expression, in order.</summary>

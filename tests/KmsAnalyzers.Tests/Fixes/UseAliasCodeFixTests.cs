@@ -96,17 +96,10 @@ public sealed class UseAliasCodeFixTests
     [Fact]
     public Task Derived_alias_can_be_turned_off()
     {
-        var test = Test($$"""
-            static class Keys { public const string PaymentsKeyArn = {|#0:"{{Arn}}"|}; }
-            """, $$"""
-            static class Keys { public const string PaymentsKeyArn = "{{Arn}}"; }
-            """, UseAliasCodeFixProvider.UseDerivedAliasKey, null, Kms0001(0)).WithEditorConfig("kms_analyzers.derive_alias_names = false");
-        test.FixedState.ExpectedDiagnostics.Add(Kms0001(0));
-        test.FixedState.MarkupHandling = MarkupMode.Allow;
-        test.FixedCode = $$"""
-            static class Keys { public const string PaymentsKeyArn = {|#0:"{{Arn}}"|}; }
-            """;
-        return test.RunAsync(CancellationToken.None);
+        var test = new Verify.Test { TestCode = $$"""static class Keys { public const string PaymentsKeyArn = {|#0:"{{Arn}}"|}; }""" }
+            .WithEditorConfig("kms_analyzers.derive_alias_names = false");
+        test.ExpectedDiagnostics.Add(Kms0001(0));
+        return NoFixRun(test);
     }
 
     [Fact]

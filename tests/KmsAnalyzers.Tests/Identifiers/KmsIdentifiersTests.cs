@@ -96,8 +96,8 @@ public sealed class KmsIdentifiersTests
     [InlineData("alias/orders key", KmsIdentifierKind.None)]
     [InlineData("alias/*", KmsIdentifierKind.None)]
     [InlineData("Alias/orders", KmsIdentifierKind.None)]
-    public void Classifies(string value, KmsIdentifierKind expected) =>
-        Assert.Equal(expected, KmsIdentifiers.Classify(value));
+    public void Classifies(string value, object expected) =>
+        Assert.Equal(expected, (object)KmsIdentifiers.Classify(value));
 
     [Theory]
     [InlineData("arn:aws:kms:eu-west-1:210987654321:key/" + Uuid, "aws", "eu-west-1", "210987654321", Uuid, "********4321")]
@@ -146,11 +146,11 @@ public sealed class KmsIdentifiersTests
     [InlineData("[\"" + Mrk + "\"]", 2, KmsIdentifierKind.MultiRegionKeyId)]
     [InlineData("use (arn:aws:kms:eu-west-1:210987654321:alias/orders) here", 5, KmsIdentifierKind.AliasArn)]
     [InlineData("x " + Mrk, 2, KmsIdentifierKind.MultiRegionKeyId)]
-    public void Finds_whole_tokens(string text, int start, KmsIdentifierKind kind)
+    public void Finds_whole_tokens(string text, int start, object kind)
     {
         Assert.True(KmsIdentifiers.TryFindToken(text, 0, out var token));
         Assert.Equal(start, token.Start);
-        Assert.Equal(kind, token.Kind);
+        Assert.Equal(kind, (object)token.Kind);
     }
 
     [Theory]
