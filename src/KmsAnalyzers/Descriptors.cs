@@ -23,11 +23,11 @@ internal static class Descriptors
         "A raw multi-Region key ID silently relies on replicas with the same key material in every Region, which widens " +
         "the blast radius of one key to all of them. Refer to each Region's key by an alias.");
 
-    // {0} Region of the client, {1} Region of the key or ciphertext, {2} the reason.
+    // {0} the method called, {1} the client's Region, {2} why that is a problem (names the other Region).
     public static readonly DiagnosticDescriptor CrossRegionDecrypt = Create(
         DiagnosticIds.CrossRegionDecrypt, Categories.Reliability,
         "Cross-Region KMS decrypt",
-        "Decrypt runs in Region '{0}' but {2} belongs to Region '{1}'; resolve the key and the Region per deployment",
+        "{0} runs on a KMS client for Region '{1}' but {2}; resolve the key and the Region per deployment",
         "A decrypt that runs in one Region with a key or ciphertext of another fails (NotFoundException: Invalid arn) " +
         "or couples two Regions that a sound design keeps apart.");
 

@@ -22,7 +22,7 @@ namespace KmsAnalyzers;
 public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-        Descriptors.HardcodedKeyArn, Descriptors.RawMultiRegionKeyId, Descriptors.InvalidOption);
+        Descriptors.HardcodedKeyArn, Descriptors.RawMultiRegionKeyId);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -31,7 +31,6 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(static start =>
         {
             var state = new CompilationState(start.Options);
-            start.RegisterSyntaxTreeAction(state.ValidateOptions);
             start.RegisterOperationAction(
                 state.Analyze,
                 OperationKind.Literal, OperationKind.Binary, OperationKind.InterpolatedString, OperationKind.Utf8String);
@@ -52,8 +51,6 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
 
         // Parsed on first finding only: most compilations never need it.
         private AliasMap AliasMap => LazyInitializer.EnsureInitialized(ref _aliasMap, () => AliasMap.FromAdditionalFiles(_analyzerOptions, CancellationToken.None))!;
-
-        public void ValidateOptions(SyntaxTreeAnalysisContext context) => _options.Validate(context);
 
         public void Analyze(OperationAnalysisContext context)
         {

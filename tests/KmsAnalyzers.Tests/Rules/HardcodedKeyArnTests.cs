@@ -234,20 +234,6 @@ public sealed class HardcodedKeyArnTests
     }
 
     [Fact]
-    public Task Invalid_option_value_gets_a_warning_and_the_default()
-    {
-        var test = new Verify.Test
-        {
-            TestCode = $$"""class C { string Value = {|#0:"{{Arn}}"|}; }""",
-        }.WithEditorConfig("kms_analyzers.derive_alias_names = maybe");
-        test.ExpectedDiagnostics.Add(Kms0001(0));
-        test.ExpectedDiagnostics.Add(Verify.Diagnostic(DiagnosticIds.InvalidOption).WithArguments("kms_analyzers.derive_alias_names", "maybe", "true or false"));
-        test.FixedState.ExpectedDiagnostics.Add(Verify.Diagnostic(DiagnosticIds.InvalidOption).WithArguments("kms_analyzers.derive_alias_names", "maybe", "true or false"));
-        test.FixedCode = """class C { string Value = "alias/value"; }""";
-        return test.RunAsync(CancellationToken.None);
-    }
-
-    [Fact]
     public Task Does_not_report_folder_where_editorconfig_turns_it_off()
     {
         var test = new Verify.Test { TestState = { Sources = { ("/tests/KeyTests.cs", $$"""class C { string Value = "{{Arn}}"; }""") } } };

@@ -1,0 +1,181 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Threading;
+using KmsAnalyzers.Flow;
+using KmsAnalyzers.Identifiers;
+using KmsAnalyzers.Options;
+using KmsAnalyzers.Sdk;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace KmsAnalyzers;
+
+/// <summary>
+/// KMS0003: a decrypt call (Decrypt, ReEncrypt source side, Decapsulate) whose client Region and key or ciphertext
+/// Region are both known at compile time and differ, or whose client is pinned outside the home Regions.
+/// Values are traced over one type (locals, fields, properties, constructors, all partial parts), collected by
+/// operation callbacks and resolved at the end of the type, so the rule still runs live in the editor.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class CrossRegionDecryptAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CrossRegionDecrypt);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            if (KmsSymbols.TryCreate(start.Compilation) is not { } kms)
+                return; // no KMS SDK referenced: nothing to trace, nothing to pay
+            var options = start.Options;
+            start.RegisterSymbolStartAction(symbolStart =>
+            {
+                var type = new TypeState(kms);
+                symbolStart.RegisterOperationAction(type.Collect,
+                    OperationKind.VariableDeclarator, OperationKind.FieldInitializer, OperationKind.PropertyInitializer,
+                    OperationKind.SimpleAssignment, OperationKind.Return, OperationKind.Invocation);
+                symbolStart.RegisterSymbolEndAction(end => type.Report(end, options));
+            }, SymbolKind.NamedType);
+        });
+    }
+
+    private sealed class TypeState
+    {
+        private readonly KmsSymbols _kms;
+        private readonly TypeValueFlow _flow;
+        private readonly List<IInvocationOperation> _decrypts = new();
+        private AliasMap? _aliasMap;
+
+        public TypeState(KmsSymbols kms)
+        {
+            _kms = kms;
+            _flow = new TypeValueFlow(kms);
+        }
+
+        public void Collect(OperationAnalysisContext context)
+        {
+            switch (context.Operation)
+            {
+                case IInvocationOperation invocation:
+                    if (DecryptKeyProperty(invocation.TargetMethod.Name) is not null && invocation.Arguments.Length > 0 &&
+                        _kms.IsKmsClient(invocation.TargetMethod.ContainingType))
+                    {
+                        lock (_decrypts)
+                            _decrypts.Add(invocation);
+                    }
+
+                    break;
+                case ISimpleAssignmentOperation assignment:
+                    // Object-initializer members are read from their creation; only statements are recorded here.
+                    if (assignment.Parent is not IObjectOrCollectionInitializerOperation)
+                        _flow.RecordAssignment(assignment.Target, assignment.Value);
+                    break;
+                case IVariableDeclaratorOperation { Initializer.Value: { } value } declarator:
+                    _flow.Record(declarator.Symbol, declarator.Symbol.Type, value);
+                    break;
+                case IFieldInitializerOperation { Value: var value } initializer:
+                    foreach (var field in initializer.InitializedFields)
+                        _flow.Record(field, field.Type, value);
+                    break;
+                case IPropertyInitializerOperation { Value: var value } initializer:
+                    foreach (var property in initializer.InitializedProperties)
+                        _flow.Record(property, property.Type, value);
+                    break;
+                case IReturnOperation { ReturnedValue: { } value } when
+                    context.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.PropertyGet, AssociatedSymbol: IPropertySymbol property }:
+                    _flow.Record(property, property.Type, value); // IAmazonKeyManagementService Client => new …(RegionEndpoint.X);
+                    break;
+            }
+        }
+
+        public void Report(SymbolAnalysisContext context, AnalyzerOptions options)
+        {
+            if (_decrypts.Count == 0)
+                return;
+            var resolver = new RegionResolver(_flow, _kms);
+            foreach (var invocation in _decrypts)
+            {
+                context.CancellationToken.ThrowIfCancellationRequested();
+                if (Analyze(invocation, resolver, options, context.CancellationToken) is { } diagnostic)
+                    context.ReportDiagnostic(diagnostic);
+            }
+        }
+
+        private Diagnostic? Analyze(IInvocationOperation invocation, RegionResolver resolver, AnalyzerOptions options, CancellationToken cancellationToken)
+        {
+            var client = resolver.ClientRegion(invocation.Instance);
+            if (!client.IsKnown)
+                return null;
+            var request = invocation.Arguments[0].Value;
+            var keyProperty = DecryptKeyProperty(invocation.TargetMethod.Name)!;
+            var clientRegion = client.Region!;
+            var locations = new List<Location>();
+            var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+            properties[CrossRegionProperties.ClientRegion] = clientRegion;
+            properties[CrossRegionProperties.KeyProperty] = keyProperty;
+            AddLocation(properties, locations, CrossRegionProperties.PinLocation, client.Pin);
+
+            string otherRegion;
+            string reason;
+            if (resolver.RequestKeyRegion(request, keyProperty) is { } key && key.Region != clientRegion)
+            {
+                otherRegion = key.Region;
+                reason = "its key '" + key.Display + "' is in Region '" + key.Region + "'";
+                properties[CrossRegionProperties.Finding] = CrossRegionProperties.KeyFinding;
+                properties[PropertyNames.Aliases] = AliasesFor(key, options, cancellationToken);
+                AddLocation(properties, locations, CrossRegionProperties.KeyValueLocation, key.Value.Syntax);
+                if (key.Value.Parent is ISimpleAssignmentOperation { Parent: IObjectOrCollectionInitializerOperation } member)
+                    AddLocation(properties, locations, CrossRegionProperties.KeyMemberLocation, member.Syntax);
+            }
+            else if (resolver.CiphertextRegion(request) is { IsKnown: true } produced && produced.Region != clientRegion)
+            {
+                otherRegion = produced.Region!;
+                reason = "its ciphertext was encrypted by a client for Region '" + otherRegion + "'";
+                properties[CrossRegionProperties.Finding] = CrossRegionProperties.CiphertextFinding;
+            }
+            else if (HomeRegions.Read(options, invocation.Syntax.SyntaxTree) is { Length: > 0 } homes && System.Array.IndexOf(homes, clientRegion) < 0)
+            {
+                otherRegion = string.Join(", ", homes);
+                reason = "that Region is not one of the home Regions (" + otherRegion + ")";
+                properties[CrossRegionProperties.Finding] = CrossRegionProperties.HomeRegionFinding;
+            }
+            else
+            {
+                return null;
+            }
+
+            properties[CrossRegionProperties.OtherRegion] = otherRegion;
+            return Diagnostic.Create(Descriptors.CrossRegionDecrypt, invocation.Syntax.GetLocation(), locations, properties.ToImmutable(),
+                invocation.TargetMethod.Name, clientRegion, reason);
+        }
+
+        private string AliasesFor(KeyRegion key, AnalyzerOptions options, CancellationToken cancellationToken)
+        {
+            KmsIdentifiers.TryParseArn(key.Identifier, out var arn);
+            if (arn.ResourceType == KmsResourceType.Alias)
+                return arn.ResourceId; // an alias ARN already names the alias: keep the name, drop the Region
+            var map = LazyInitializer.EnsureInitialized(ref _aliasMap, () => AliasMap.FromAdditionalFiles(options, cancellationToken))!;
+            return string.Join(",", map.AliasesFor(arn.ResourceId));
+        }
+
+        private static void AddLocation(ImmutableDictionary<string, string?>.Builder properties, List<Location> locations, string name, SyntaxNode? node)
+        {
+            if (node is null)
+                return;
+            properties[name] = locations.Count.ToString(CultureInfo.InvariantCulture);
+            locations.Add(node.GetLocation());
+        }
+    }
+
+    /// <summary>The request property naming the key a decrypt entry point decrypts with, or null for other methods.</summary>
+    private static string? DecryptKeyProperty(string methodName) => methodName switch
+    {
+        "Decrypt" or "DecryptAsync" or "Decapsulate" or "DecapsulateAsync" => "KeyId",
+        "ReEncrypt" or "ReEncryptAsync" => "SourceKeyId",
+        _ => null,
+    };
+}

@@ -1,0 +1,51 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using KmsAnalyzers.Options;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace KmsAnalyzers;
+
+/// <summary>
+/// KMS0101: an option value KmsAnalyzers cannot use. Options may differ per folder, so every tree's options are
+/// checked; each distinct (key, value) is reported once per compilation. The rules then use the default.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class OptionsAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly string[] BooleanKeys = { KmsOptions.ReportDocumentationAccounts, KmsOptions.DeriveAliasNames };
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.InvalidOption);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            var reported = new ConcurrentDictionary<string, bool>();
+            var provider = start.Options.AnalyzerConfigOptionsProvider;
+            start.RegisterSyntaxTreeAction(tree =>
+            {
+                var options = provider.GetOptions(tree.Tree);
+                foreach (var key in BooleanKeys)
+                {
+                    KmsOptions.ReadBool(options, key, defaultValue: false, out var invalid);
+                    if (invalid is not null)
+                        Report(tree, reported, key, invalid, "true or false");
+                }
+
+                HomeRegions.Parse(HomeRegions.Raw(options), out var invalidRegions);
+                foreach (var region in invalidRegions ?? new System.Collections.Generic.List<string>())
+                    Report(tree, reported, options.TryGetValue(HomeRegions.RuleKey, out _) ? HomeRegions.RuleKey : KmsOptions.HomeRegions, region,
+                        "comma-separated AWS Region codes such as 'us-east-1,eu-west-1'");
+            });
+        });
+    }
+
+    private static void Report(SyntaxTreeAnalysisContext context, ConcurrentDictionary<string, bool> reported, string key, string value, string expected)
+    {
+        if (reported.TryAdd(key + "=" + value, true))
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.InvalidOption, Location.None, key, value, expected));
+    }
+}

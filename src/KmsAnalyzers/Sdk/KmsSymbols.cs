@@ -1,0 +1,63 @@
+using Microsoft.CodeAnalysis;
+
+namespace KmsAnalyzers.Sdk;
+
+/// <summary>The AWS SDK types KMS0003 looks at, resolved once per compilation by metadata name (SDK v3 and v4 alike).</summary>
+internal sealed class KmsSymbols
+{
+    private KmsSymbols(INamedTypeSymbol kmsInterface, INamedTypeSymbol regionEndpoint, INamedTypeSymbol? clientConfig, INamedTypeSymbol? memoryStream)
+    {
+        KmsInterface = kmsInterface;
+        RegionEndpoint = regionEndpoint;
+        ClientConfig = clientConfig;
+        MemoryStream = memoryStream;
+    }
+
+    public INamedTypeSymbol KmsInterface { get; }
+    public INamedTypeSymbol RegionEndpoint { get; }
+    public INamedTypeSymbol? ClientConfig { get; }
+    public INamedTypeSymbol? MemoryStream { get; }
+
+    /// <summary>Null when the compilation does not reference the KMS SDK: then the rule registers nothing and costs nothing.</summary>
+    public static KmsSymbols? TryCreate(Compilation compilation)
+    {
+        var kms = compilation.GetTypeByMetadataName(KnownSinks.KmsInterface);
+        var region = compilation.GetTypeByMetadataName("Amazon.RegionEndpoint");
+        return kms is null || region is null
+            ? null
+            : new KmsSymbols(kms, region, compilation.GetTypeByMetadataName("Amazon.Runtime.ClientConfig"),
+                compilation.GetTypeByMetadataName("System.IO.MemoryStream"));
+    }
+
+    public bool IsKmsClient(ITypeSymbol? type)
+    {
+        if (type is null)
+            return false;
+        if (SymbolEqualityComparer.Default.Equals(type, KmsInterface))
+            return true;
+        foreach (var i in type.AllInterfaces)
+        {
+            if (SymbolEqualityComparer.Default.Equals(i, KmsInterface))
+                return true;
+        }
+
+        return false;
+    }
+
+    public bool IsRegionEndpoint(ITypeSymbol? type) => SymbolEqualityComparer.Default.Equals(type, RegionEndpoint);
+
+    public bool IsClientConfig(ITypeSymbol? type)
+    {
+        for (var t = type as INamedTypeSymbol; t is not null && ClientConfig is not null; t = t.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(t, ClientConfig))
+                return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Request and response types of the KMS SDK (<c>Amazon.KeyManagementService.Model</c>).</summary>
+    public static bool IsKmsModel(ITypeSymbol? type) =>
+        type is INamedTypeSymbol { ContainingNamespace: { Name: "Model", ContainingNamespace: { Name: "KeyManagementService", ContainingNamespace: { Name: "Amazon", ContainingNamespace.IsGlobalNamespace: true } } } };
+}
