@@ -126,6 +126,7 @@ public sealed class CrossRegionDecryptAnalyzer : DiagnosticAnalyzer
                 otherRegion = key.Region;
                 reason = "its key '" + key.Display + "' is in Region '" + key.Region + "'";
                 properties[CrossRegionProperties.Finding] = CrossRegionProperties.KeyFinding;
+                properties[PropertyNames.Identifiers] = key.Identifier;
                 properties[PropertyNames.Aliases] = AliasesFor(key, options, cancellationToken);
                 AddLocation(properties, locations, CrossRegionProperties.KeyValueLocation, key.Value.Syntax);
                 if (key.Value.Parent is ISimpleAssignmentOperation { Parent: IObjectOrCollectionInitializerOperation } member)

@@ -1,0 +1,130 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Globalization;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+
+namespace KmsAnalyzers.CodeFixes;
+
+/// <summary>
+/// Fixes for KMS0003: use an alias for the request's key (KMS resolves it in the client's Region), remove the key
+/// from a symmetric decrypt (KMS reads it from the ciphertext), or drop the pinned Region from the client's creation
+/// so that the SDK takes the deployment's Region from the environment.
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CrossRegionDecryptCodeFixProvider)), Shared]
+public sealed class CrossRegionDecryptCodeFixProvider : CodeFixProvider, ITextChangeFixer
+{
+    public const string UseAliasKey = "KmsAnalyzers.KMS0003.UseAlias";
+    public const string RemoveKeyKey = "KmsAnalyzers.KMS0003.RemoveKeyId";
+    public const string RegionFromEnvironmentKey = "KmsAnalyzers.KMS0003.RegionFromEnvironment";
+
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.CrossRegionDecrypt);
+
+    public override FixAllProvider GetFixAllProvider() => TextChangeFixAllProvider.Instance;
+
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null)
+            return;
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            if (UseAlias(root, diagnostic) is { } alias)
+                Register(context, diagnostic, "Use alias '" + alias.Alias + "' for the key", alias.Changes, UseAliasKey);
+            if (RemoveKey(root, diagnostic) is { } removeKey)
+            {
+                var property = diagnostic.Properties.TryGetValue(CrossRegionProperties.KeyProperty, out var p) ? p : "KeyId";
+                Register(context, diagnostic, "Remove " + property + " (symmetric ciphertext: KMS reads the key from it)", removeKey, RemoveKeyKey);
+            }
+
+            if (RegionFromEnvironment(root, diagnostic) is { } unpin)
+                Register(context, diagnostic, "Take the Region from the environment", unpin, RegionFromEnvironmentKey);
+        }
+    }
+
+    Task<IReadOnlyList<TextChange>?> ITextChangeFixer.GetChangesAsync(
+        Document document, SyntaxNode root, Diagnostic diagnostic, string equivalenceKey, AliasSafety safety, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<TextChange>? changes = equivalenceKey switch
+        {
+            UseAliasKey => UseAlias(root, diagnostic)?.Changes,
+            RemoveKeyKey => RemoveKey(root, diagnostic),
+            RegionFromEnvironmentKey => RegionFromEnvironment(root, diagnostic),
+            _ => null,
+        };
+        return Task.FromResult(changes);
+    }
+
+    private static (string Alias, List<TextChange> Changes)? UseAlias(SyntaxNode root, Diagnostic diagnostic)
+    {
+        if (AdditionalNode(root, diagnostic, CrossRegionProperties.KeyValueLocation) is not ExpressionSyntax keyValue ||
+            AliasChoice.FromMap(diagnostic.Properties) is not { Length: > 0 } choices)
+            return null;
+        var changes = AliasRewrite.Changes(keyValue, choices[0], wholeValue: true);
+        return changes is null ? null : (choices[0].Aliases[0], changes);
+    }
+
+    private static List<TextChange>? RemoveKey(SyntaxNode root, Diagnostic diagnostic)
+    {
+        if (AdditionalNode(root, diagnostic, CrossRegionProperties.KeyMemberLocation) is not AssignmentExpressionSyntax member ||
+            member.Parent is not InitializerExpressionSyntax initializer)
+            return null;
+        return new List<TextChange> { SyntaxEdits.RemoveElement(initializer.Expressions, initializer.Expressions.IndexOf(member)) };
+    }
+
+    private static List<TextChange>? RegionFromEnvironment(SyntaxNode root, Diagnostic diagnostic)
+    {
+        switch (AdditionalNode(root, diagnostic, CrossRegionProperties.PinLocation))
+        {
+            case ArgumentSyntax { Parent: ArgumentListSyntax arguments } argument:
+                return new List<TextChange> { SyntaxEdits.RemoveElement(arguments.Arguments, arguments.Arguments.IndexOf(argument)) };
+            case AssignmentExpressionSyntax { Parent: InitializerExpressionSyntax initializer } member:
+                // RegionEndpoint and ServiceURL both set: removing one would leave the other pinning the client.
+                var pins = 0;
+                foreach (var expression in initializer.Expressions)
+                {
+                    if (expression is AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "RegionEndpoint" or "ServiceURL" } })
+                        pins++;
+                }
+
+                return pins == 1
+                    ? new List<TextChange> { SyntaxEdits.RemoveElement(initializer.Expressions, initializer.Expressions.IndexOf(member)) }
+                    : null;
+            default:
+                return null;
+        }
+    }
+
+    // An additional location of the diagnostic, when it lies in the same document (the fix edits one document).
+    private static SyntaxNode? AdditionalNode(SyntaxNode root, Diagnostic diagnostic, string property)
+    {
+        if (!diagnostic.Properties.TryGetValue(property, out var indexText) ||
+            !int.TryParse(indexText, NumberStyles.None, CultureInfo.InvariantCulture, out var index) ||
+            index >= diagnostic.AdditionalLocations.Count)
+            return null;
+        var location = diagnostic.AdditionalLocations[index];
+        if (location.SourceTree != root.SyntaxTree || location.SourceSpan.End > root.FullSpan.End)
+            return null;
+        // The outermost node with exactly that span: an argument rather than its expression.
+        var node = root.FindNode(location.SourceSpan, getInnermostNodeForTie: false);
+        return node.Span == location.SourceSpan ? node : null;
+    }
+
+    private static void Register(CodeFixContext context, Diagnostic diagnostic, string title, IReadOnlyList<TextChange> changes, string key) =>
+        context.RegisterCodeFix(
+            CodeAction.Create(
+                title,
+                async cancellationToken =>
+                {
+                    var text = await context.Document.GetTextAsync(cancellationToken).ConfigureAwait(false);
+                    return context.Document.WithText(text.WithChanges(changes));
+                },
+                key),
+            diagnostic);
+}
