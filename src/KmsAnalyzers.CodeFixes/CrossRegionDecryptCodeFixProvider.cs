@@ -49,13 +49,14 @@ public sealed class CrossRegionDecryptCodeFixProvider : CodeFixProvider, ITextCh
     }
 
     Task<IReadOnlyList<TextChange>?> ITextChangeFixer.GetChangesAsync(
-        Document document, SyntaxNode root, Diagnostic diagnostic, string equivalenceKey, AliasSafety safety, CancellationToken cancellationToken)
+        Document document, SyntaxNode root, Diagnostic diagnostic, string? equivalenceKey, AliasSafety safety, CancellationToken cancellationToken)
     {
         IReadOnlyList<TextChange>? changes = equivalenceKey switch
         {
             UseAliasKey => UseAlias(root, diagnostic)?.Changes,
             RemoveKeyKey => RemoveKey(root, diagnostic),
             RegionFromEnvironmentKey => RegionFromEnvironment(root, diagnostic),
+            null => UseAlias(root, diagnostic)?.Changes ?? RegionFromEnvironment(root, diagnostic), // the first action offered, less the risky one
             _ => null,
         };
         return Task.FromResult(changes);

@@ -13,8 +13,12 @@ namespace KmsAnalyzers.CodeFixes;
 /// <summary>A code fix that can state its edit for one diagnostic as text changes, without applying them.</summary>
 internal interface ITextChangeFixer
 {
+    /// <summary>
+    /// The edit of the action with <paramref name="equivalenceKey"/>; with no key (as <c>dotnet format</c> passes when
+    /// the first diagnostic it looked at had no fix), the edit of the first action the fix would offer.
+    /// </summary>
     Task<IReadOnlyList<TextChange>?> GetChangesAsync(
-        Document document, SyntaxNode root, Diagnostic diagnostic, string equivalenceKey, AliasSafety safety, CancellationToken cancellationToken);
+        Document document, SyntaxNode root, Diagnostic diagnostic, string? equivalenceKey, AliasSafety safety, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -31,8 +35,9 @@ internal sealed class TextChangeFixAllProvider : FixAllProvider
 
     public override async Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
     {
-        if (fixAllContext.CodeFixProvider is not ITextChangeFixer fixer || fixAllContext.CodeActionEquivalenceKey is not { } key)
+        if (fixAllContext.CodeFixProvider is not ITextChangeFixer fixer)
             return null;
+        var key = fixAllContext.CodeActionEquivalenceKey;
 
         var diagnosticsByDocument = await CollectAsync(fixAllContext).ConfigureAwait(false);
         var title = fixAllContext.Scope switch
@@ -50,7 +55,7 @@ internal sealed class TextChangeFixAllProvider : FixAllProvider
 
     private static async Task<Solution> FixAsync(
         Solution solution, List<(Document Document, ImmutableArray<Diagnostic> Diagnostics)> work, ITextChangeFixer fixer,
-        string key, CancellationToken cancellationToken)
+        string? key, CancellationToken cancellationToken)
     {
         var safety = new AliasSafety();
         var newTexts = new List<(DocumentId Id, SourceText Text)>();

@@ -62,13 +62,18 @@ public sealed class UseAliasCodeFixProvider : CodeFixProvider, ITextChangeFixer
     }
 
     async Task<IReadOnlyList<TextChange>?> ITextChangeFixer.GetChangesAsync(
-        Document document, SyntaxNode root, Diagnostic diagnostic, string equivalenceKey, AliasSafety safety, CancellationToken cancellationToken)
+        Document document, SyntaxNode root, Diagnostic diagnostic, string? equivalenceKey, AliasSafety safety, CancellationToken cancellationToken)
     {
         var plan = await PlanAsync(document, root, diagnostic, safety, cancellationToken).ConfigureAwait(false);
         if (plan is null)
             return null;
         var (expression, wholeValue) = plan.Value;
-        var choice = equivalenceKey == UseDerivedAliasKey ? AliasChoice.Derived(diagnostic.Properties) : MappedChoice(diagnostic, equivalenceKey);
+        var choice = equivalenceKey switch
+        {
+            UseDerivedAliasKey => AliasChoice.Derived(diagnostic.Properties),
+            null => MappedChoice(diagnostic, UseMappedAliasKey) ?? AliasChoice.Derived(diagnostic.Properties), // the first action offered
+            _ => MappedChoice(diagnostic, equivalenceKey),
+        };
         return choice is null ? null : AliasRewrite.Changes(expression, choice, wholeValue);
     }
 

@@ -77,6 +77,7 @@ internal sealed class AliasMapFile
 
         // Same alias ARN (Region + name) seen twice with different targets: the file contradicts itself.
         var targetByAliasArn = new Dictionary<string, string>(StringComparer.Ordinal);
+        var seen = new HashSet<(string KeyId, string Alias)>();
         foreach (var entry in entries)
         {
             if (entry.Kind != JsonKind.Object)
@@ -112,23 +113,25 @@ internal sealed class AliasMapFile
                 targetByAliasArn[aliasArn] = keyId;
             }
 
+            if (!seen.Add((keyId, aliasName)))
+                continue;
             if (!map.TryGetValue(keyId, out var aliases))
                 map[keyId] = aliases = new List<string>();
-            if (!aliases.Contains(aliasName))
-                aliases.Add(aliasName);
+            aliases.Add(aliasName);
         }
 
         return new AliasMapFile(map, problems.ToImmutable());
     }
 
+    // Key ids are compared in lower case: KMS prints them so, but a hand-edited map or code may not.
     private static bool TryGetKeyId(string value, out string keyId)
     {
-        keyId = value;
+        keyId = value.ToLowerInvariant();
         if (KmsIdentifiers.IsKeyId(value, 0, value.Length) || KmsIdentifiers.IsMultiRegionKeyId(value))
             return true;
         if (KmsIdentifiers.TryParseArn(value, out var arn) && arn.ResourceType == KmsResourceType.Key)
         {
-            keyId = arn.ResourceId;
+            keyId = arn.ResourceId.ToLowerInvariant();
             return true;
         }
 
@@ -147,18 +150,14 @@ internal sealed class AliasMap
 
     public static AliasMap Create(IEnumerable<AliasMapFile> files)
     {
-        var merged = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var merged = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         foreach (var file in files)
         {
             foreach (var pair in file.AliasesByKeyId)
             {
-                if (!merged.TryGetValue(pair.Key, out var list))
-                    merged[pair.Key] = list = new List<string>();
-                foreach (var alias in pair.Value)
-                {
-                    if (!list.Contains(alias))
-                        list.Add(alias);
-                }
+                if (!merged.TryGetValue(pair.Key, out var set))
+                    merged[pair.Key] = set = new SortedSet<string>(StringComparer.Ordinal);
+                set.UnionWith(pair.Value);
             }
         }
 
@@ -167,8 +166,9 @@ internal sealed class AliasMap
         var result = new Dictionary<string, string[]>(StringComparer.Ordinal);
         foreach (var pair in merged)
         {
-            pair.Value.Sort(StringComparer.Ordinal);
-            result[pair.Key] = pair.Value.ToArray();
+            var aliases = new string[pair.Value.Count];
+            pair.Value.CopyTo(aliases);
+            result[pair.Key] = aliases;
         }
 
         return new AliasMap(result);
@@ -188,5 +188,5 @@ internal sealed class AliasMap
     }
 
     public string[] AliasesFor(string keyId) =>
-        _aliasesByKeyId.TryGetValue(keyId, out var aliases) ? aliases : Array.Empty<string>();
+        _aliasesByKeyId.Count > 0 && _aliasesByKeyId.TryGetValue(keyId.ToLowerInvariant(), out var aliases) ? aliases : Array.Empty<string>();
 }
