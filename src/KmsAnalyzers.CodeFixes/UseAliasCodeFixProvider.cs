@@ -19,7 +19,17 @@ namespace KmsAnalyzers.CodeFixes;
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UseAliasCodeFixProvider)), Shared]
 public sealed class UseAliasCodeFixProvider : CodeFixProvider, ITextChangeFixer
 {
-    public const string UseMappedAliasKey = "KmsAnalyzers.UseAliasFromMap";
+    /// <summary>The first action of every diagnostic: the alias map's first alias for the key, else the derived alias.</summary>
+    /// <remarks>
+    /// One key for the preferred action makes Fix All and <c>dotnet format</c> (which applies the first action's key
+    /// to every diagnostic) fix everything fixable in one pass.
+    /// </remarks>
+    public const string UseAliasKey = "KmsAnalyzers.UseAlias";
+
+    /// <summary>Further aliases of the same key in the map: "KmsAnalyzers.UseAliasFromMap.2", ".3", ….</summary>
+    public const string UseMappedAliasKeyPrefix = "KmsAnalyzers.UseAliasFromMap.";
+
+    /// <summary>The alias derived from the symbol name, offered besides a map alias.</summary>
     public const string UseDerivedAliasKey = "KmsAnalyzers.UseDerivedAlias";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
@@ -40,23 +50,18 @@ public sealed class UseAliasCodeFixProvider : CodeFixProvider, ITextChangeFixer
                 continue;
 
             var (expression, wholeValue) = plan.Value;
-            var index = 0;
-            foreach (var choice in AliasChoice.FromMap(diagnostic.Properties))
+            foreach (var (key, choice, isDerived) in Actions(diagnostic))
             {
-                if (AliasRewrite.Changes(expression, choice, wholeValue) is { } changes)
+                if (AliasRewrite.Changes(expression, choice, wholeValue) is not { } changes)
+                    continue;
+                var title = "Use alias '" + string.Join("', '", choice.Aliases) + "'";
+                if (isDerived)
                 {
-                    // Several aliases for one key: one action each; Fix All takes the first (ordinal order).
-                    var key = MappedKey(index++);
-                    context.RegisterCodeFix(Action(context.Document, "Use alias '" + string.Join("', '", choice.Aliases) + "'", changes, key), diagnostic);
+                    var from = diagnostic.Properties.TryGetValue(PropertyNames.DerivedFrom, out var name) ? name : null;
+                    title += " (named after '" + from + "'; create it in every Region)";
                 }
-            }
 
-            if (AliasChoice.Derived(diagnostic.Properties) is { } derived &&
-                AliasRewrite.Changes(expression, derived, wholeValue) is { } derivedChanges)
-            {
-                var from = diagnostic.Properties.TryGetValue(PropertyNames.DerivedFrom, out var name) ? name : null;
-                var title = "Use alias '" + derived.Aliases[0] + "' (named after '" + from + "'; create it in every Region)";
-                context.RegisterCodeFix(Action(context.Document, title, derivedChanges, UseDerivedAliasKey), diagnostic);
+                context.RegisterCodeFix(Action(context.Document, title, changes, key), diagnostic);
             }
         }
     }
@@ -67,30 +72,24 @@ public sealed class UseAliasCodeFixProvider : CodeFixProvider, ITextChangeFixer
         var plan = await PlanAsync(document, root, diagnostic, safety, cancellationToken).ConfigureAwait(false);
         if (plan is null)
             return null;
-        var (expression, wholeValue) = plan.Value;
-        var choice = equivalenceKey switch
+        foreach (var (key, choice, _) in Actions(diagnostic))
         {
-            UseDerivedAliasKey => AliasChoice.Derived(diagnostic.Properties),
-            null => MappedChoice(diagnostic, UseMappedAliasKey) ?? AliasChoice.Derived(diagnostic.Properties), // the first action offered
-            _ => MappedChoice(diagnostic, equivalenceKey),
-        };
-        return choice is null ? null : AliasRewrite.Changes(expression, choice, wholeValue);
-    }
-
-    // The first alias of a key is "…UseAliasFromMap"; further ones are "…UseAliasFromMap.2", ".3", ….
-    private static string MappedKey(int index) =>
-        index == 0 ? UseMappedAliasKey : UseMappedAliasKey + "." + (index + 1).ToString(CultureInfo.InvariantCulture);
-
-    private static AliasChoice? MappedChoice(Diagnostic diagnostic, string equivalenceKey)
-    {
-        var choices = AliasChoice.FromMap(diagnostic.Properties);
-        for (var i = 0; i < choices.Length; i++)
-        {
-            if (MappedKey(i) == equivalenceKey)
-                return choices[i];
+            if (key == (equivalenceKey ?? UseAliasKey))
+                return AliasRewrite.Changes(plan.Value.Expression, choice, plan.Value.WholeValue);
         }
 
         return null;
+    }
+
+    /// <summary>The actions a diagnostic gets, in order, with their equivalence keys.</summary>
+    private static IEnumerable<(string Key, AliasChoice Choice, bool IsDerived)> Actions(Diagnostic diagnostic)
+    {
+        var mapped = AliasChoice.FromMap(diagnostic.Properties);
+        var derived = AliasChoice.Derived(diagnostic.Properties);
+        for (var i = 0; i < mapped.Length; i++)
+            yield return (i == 0 ? UseAliasKey : UseMappedAliasKeyPrefix + (i + 1).ToString(CultureInfo.InvariantCulture), mapped[i], false);
+        if (derived is not null)
+            yield return (mapped.Length == 0 ? UseAliasKey : UseDerivedAliasKey, derived, true);
     }
 
     private static async Task<(ExpressionSyntax Expression, bool WholeValue)?> PlanAsync(

@@ -44,7 +44,7 @@ public sealed class UseAliasCodeFixTests
             /// <summary>Orders key.</summary>
             public const string OrdersKeyArn = /* prod */ "alias/orders"; // eu-west-1
         }
-        """, UseAliasCodeFixProvider.UseMappedAliasKey, Map, Kms0001(0)).RunAsync(CancellationToken.None);
+        """, UseAliasCodeFixProvider.UseAliasKey, Map, Kms0001(0)).RunAsync(CancellationToken.None);
 
     [Fact]
     public Task Uses_alias_from_map_for_mrk_id_inline() => Test($$"""
@@ -53,7 +53,7 @@ public sealed class UseAliasCodeFixTests
         """, """
         using Amazon.KeyManagementService.Model;
         class C { EncryptRequest M() => new() { KeyId = "alias/customer-data" }; }
-        """, UseAliasCodeFixProvider.UseMappedAliasKey, Map, Kms0002(0, use: " and used as EncryptRequest.KeyId")).RunAsync(CancellationToken.None);
+        """, UseAliasCodeFixProvider.UseAliasKey, Map, Kms0002(0, use: " and used as EncryptRequest.KeyId")).RunAsync(CancellationToken.None);
 
     [Theory]
     [InlineData("@\"" + Arn + "\"", "@\"alias/orders\"")]
@@ -82,16 +82,48 @@ public sealed class UseAliasCodeFixTests
                 const string Id = "{{KeyId}}";
                 {{holder}}{{after}};
             }
-            """, UseAliasCodeFixProvider.UseMappedAliasKey, Map, Kms0001(0)).RunAsync(CancellationToken.None);
+            """, UseAliasCodeFixProvider.UseAliasKey, Map, Kms0001(0)).RunAsync(CancellationToken.None);
     }
 
     [Fact]
-    public Task Derived_alias_is_a_separate_action() => Test($$"""
+    public Task Derived_alias_is_the_first_action_without_a_map_alias() => Test($$"""
         static class Keys { public const string PaymentsKeyArn = {|#0:"arn:aws:kms:eu-west-1:210987654321:key/11111111-2222-4333-8444-555555555555"|}; }
         """, """
         static class Keys { public const string PaymentsKeyArn = "alias/payments"; }
-        """, UseAliasCodeFixProvider.UseDerivedAliasKey, null,
+        """, UseAliasCodeFixProvider.UseAliasKey, null,
         Kms0001(0, keyId: "11111111-2222-4333-8444-555555555555")).RunAsync(CancellationToken.None);
+
+    [Fact]
+    public Task Derived_alias_is_a_separate_action_besides_a_map_alias()
+    {
+        var test = Test($$"""
+            static class Keys { public const string PaymentsKeyArn = {|#0:"{{Arn}}"|}; }
+            """, """
+            static class Keys { public const string PaymentsKeyArn = "alias/payments"; }
+            """, UseAliasCodeFixProvider.UseDerivedAliasKey, Map, Kms0001(0));
+        test.CodeActionIndex = 1;
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public Task Fix_all_applies_each_diagnostics_preferred_alias()
+    {
+        var test = Test($$"""
+            static class Keys
+            {
+                public const string OrdersKeyArn = {|#0:"{{Arn}}"|};
+                public const string AuditKeyArn = {|#1:"arn:aws:kms:eu-west-1:210987654321:key/11111111-2222-4333-8444-555555555555"|};
+            }
+            """, """
+            static class Keys
+            {
+                public const string OrdersKeyArn = "alias/orders";
+                public const string AuditKeyArn = "alias/audit";
+            }
+            """, UseAliasCodeFixProvider.UseAliasKey, Map, Kms0001(0), Kms0001(1, keyId: "11111111-2222-4333-8444-555555555555"));
+        test.NumberOfFixAllIterations = 1;
+        return test.RunAsync(CancellationToken.None);
+    }
 
     [Fact]
     public Task Derived_alias_can_be_turned_off()
@@ -110,7 +142,7 @@ public sealed class UseAliasCodeFixTests
             class C { const string Key = {|#0:"{{Arn}}"|}; }
             """, """
             class C { const string Key = "alias/orders-v2"; }
-            """, UseAliasCodeFixProvider.UseMappedAliasKey + ".2", map, Kms0001(0));
+            """, UseAliasCodeFixProvider.UseMappedAliasKeyPrefix + "2", map, Kms0001(0));
         test.CodeActionIndex = 1;
         return test.RunAsync(CancellationToken.None);
     }
@@ -198,7 +230,7 @@ public sealed class UseAliasCodeFixTests
             EncryptRequest A() => new() { KeyId = "alias/customer-data" };
             CreateGrantRequest B() => new() { KeyId = {|#4:"{{Arn}}"|} };
         }
-        """, UseAliasCodeFixProvider.UseMappedAliasKey, Map,
+        """, UseAliasCodeFixProvider.UseAliasKey, Map,
         Kms0001(0), Kms0002(1), Kms0001(2), Kms0002(3, use: " and used as EncryptRequest.KeyId"),
         Kms0001(4, use: " and used as CreateGrantRequest.KeyId"))
         .WithFixedDiagnostic(Kms0001(4, use: " and used as CreateGrantRequest.KeyId"))
@@ -225,7 +257,7 @@ public sealed class UseAliasCodeFixTests
                     """static class B { public const string K = "alias/customer-data"; }""",
                 },
             },
-            CodeActionEquivalenceKey = UseAliasCodeFixProvider.UseMappedAliasKey,
+            CodeActionEquivalenceKey = UseAliasCodeFixProvider.UseAliasKey,
         }.WithAliasMap(Map);
         test.ExpectedDiagnostics.Add(Kms0001(0));
         test.ExpectedDiagnostics.Add(Kms0002(1));

@@ -157,7 +157,7 @@ public sealed class AliasMapAnalyzerTests
         {
             TestCode = $$"""static class Keys { public const string PaymentsKeyArn = {|#0:"{{Arn}}"|}; }""",
             FixedCode = """static class Keys { public const string PaymentsKeyArn = "alias/payments"; }""",
-            CodeActionEquivalenceKey = UseAliasCodeFixProvider.UseDerivedAliasKey,
+            CodeActionEquivalenceKey = UseAliasCodeFixProvider.UseAliasKey,
             CodeActionIndex = 0,
         }.WithAliasMap(TrailingCommaMap);
         test.ExpectedDiagnostics.Add(Kms0001(0));
@@ -171,7 +171,7 @@ public sealed class AliasMapAnalyzerTests
         {
             TestCode = $$"""static class Keys { public const string PaymentsKeyArn = {|#0:"{{Arn}}"|}; }""",
             FixedCode = """static class Keys { public const string PaymentsKeyArn = "alias/orders"; }""",
-            CodeActionEquivalenceKey = UseAliasCodeFixProvider.UseMappedAliasKey,
+            CodeActionEquivalenceKey = UseAliasCodeFixProvider.UseAliasKey,
             CodeActionIndex = 0,
         }.WithAliasMap(ValidMap);
         test.ExpectedDiagnostics.Add(Kms0001(0));
