@@ -54,15 +54,25 @@ internal sealed class AliasSafety
                 if (site.IsSink && !KnownSinks.AcceptsAliasName(site.Accepts))
                     return false;
 
-                // const string Grant = OrdersKeyArn; → follow the copy.
-                if (depth < MaxDepth && node is ExpressionSyntax expression && InitializedSymbol(model, expression, cancellationToken) is { } copy &&
-                    IsInSource(copy) &&
-                    !await IsSafeAsync(solution, copy, depth + 1, cancellationToken).ConfigureAwait(false))
+                // const string Grant = OrdersKeyArn; → follow the copy. Grant(OrdersKeyArn) → follow the parameter.
+                var next = node is ExpressionSyntax expression ? InitializedSymbol(model, expression, cancellationToken) : null;
+                if (next is null && ArgumentParameter(use) is { } parameter)
+                    next = parameter;
+                if (depth < MaxDepth && next is not null && IsInSource(next) &&
+                    !await IsSafeAsync(solution, next, depth + 1, cancellationToken).ConfigureAwait(false))
                     return false;
             }
         }
 
         return true;
+    }
+
+    private static IParameterSymbol? ArgumentParameter(IOperation use)
+    {
+        var parent = use.Parent;
+        while (parent is IConversionOperation { IsImplicit: true })
+            parent = parent.Parent;
+        return parent is IArgumentOperation { Parameter: { } parameter } ? parameter : null;
     }
 
     private static bool IsInSource(ISymbol symbol)

@@ -193,7 +193,9 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
             IPropertyInitializerOperation { InitializedProperties: { Length: > 0 } props } => props[0].Name,
             IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol.Name,
             IParameterInitializerOperation { Parameter: var parameter } => parameter.Name,
-            ISimpleAssignmentOperation { Value: var value, Target: IMemberReferenceOperation target } when value == current => target.Member.Name,
+            // Only the user's own members name a key; SDK properties (KMSMasterKeyId) say nothing about its purpose.
+            ISimpleAssignmentOperation { Value: var value, Target: IMemberReferenceOperation target } when value == current &&
+                !target.Member.Locations.IsEmpty && target.Member.Locations[0].IsInSource => target.Member.Name,
             _ => null,
         };
     }

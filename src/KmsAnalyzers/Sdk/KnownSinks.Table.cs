@@ -125,7 +125,6 @@ internal static partial class KnownSinks
         new("Amazon.KeyManagementService.IAmazonKeyManagementService", "PutKeyPolicyAsync", "keyId", KeyForms.KeyId | KeyForms.KeyArn),
         new("Amazon.KeyManagementService.IAmazonKeyManagementService", "RevokeGrantAsync", "keyId", KeyForms.KeyId | KeyForms.KeyArn),
         new("Amazon.KeyManagementService.IAmazonKeyManagementService", "ScheduleKeyDeletionAsync", "keyId", KeyForms.KeyId | KeyForms.KeyArn),
-        new("Amazon.KeyManagementService.IAmazonKeyManagementService", "ScheduleKeyDeletionAsync", "keyId", KeyForms.KeyId | KeyForms.KeyArn),
         new("Amazon.KeyManagementService.IAmazonKeyManagementService", "UpdateAliasAsync", "targetKeyId", KeyForms.KeyId | KeyForms.KeyArn),
         new("Amazon.KeyManagementService.IAmazonKeyManagementService", "UpdateAliasAsync", "aliasName", KeyForms.AliasName),
         new("Amazon.KeyManagementService.IAmazonKeyManagementService", "UpdateKeyDescriptionAsync", "keyId", KeyForms.KeyId | KeyForms.KeyArn),

@@ -21,7 +21,7 @@ internal sealed class PropertySink
     {
         TypeMetadataName = typeMetadataName;
         Property = property;
-        Accepts = accepts;
+        Accepts = KnownSinks.IsEncryptionSdkKeyring(typeMetadataName) ? KeyForms.KeyArn : accepts;
         DisplayName = SimpleName(typeMetadataName) + "." + property;
     }
 
@@ -108,6 +108,14 @@ internal static partial class KnownSinks
 
         return null;
     }
+
+    /// <summary>
+    /// AWS Encryption SDK keyrings accept any identifier to encrypt, but decrypt only encrypted data keys whose recorded
+    /// key ARN equals the configured string (kms-facts.md §3), so for the fix they take key ARNs only (design.md §3).
+    /// </summary>
+    internal static bool IsEncryptionSdkKeyring(string typeMetadataName) =>
+        typeMetadataName.StartsWith("AWS.Cryptography.MaterialProviders.CreateAwsKms", StringComparison.Ordinal) &&
+        typeMetadataName.EndsWith("KeyringInput", StringComparison.Ordinal);
 
     /// <summary>Whether an alias name may stand where <paramref name="accepts"/> is required.</summary>
     public static bool AcceptsAliasName(KeyForms accepts) => (accepts & KeyForms.AliasName) != 0;

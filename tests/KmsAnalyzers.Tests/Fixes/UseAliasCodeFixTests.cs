@@ -193,6 +193,33 @@ public sealed class UseAliasCodeFixTests
         """, Kms0001(0));
 
     [Fact]
+    public Task No_fix_when_a_const_reaches_a_grant_through_a_helper_parameter() => NoFix($$"""
+        using Amazon.KeyManagementService.Model;
+        class C
+        {
+            const string OrdersKeyArn = {|#0:"{{Arn}}"|};
+            CreateGrantRequest Grant(string keyArn, string principal) => new() { KeyId = keyArn, GranteePrincipal = principal };
+            void M() => Grant(OrdersKeyArn, "role");
+        }
+        """, Kms0001(0));
+
+    [Fact]
+    public Task No_fix_at_an_encryption_sdk_keyring_which_decrypts_only_by_key_arn() => NoFix($$"""
+        class C
+        {
+            AWS.Cryptography.MaterialProviders.CreateAwsKmsKeyringInput M() => new() { KmsKeyId = {|#0:"{{Arn}}"|} };
+        }
+        """, Kms0001(0, use: " and used as CreateAwsKmsKeyringInput.KmsKeyId"));
+
+    [Fact]
+    public Task No_alias_is_derived_from_an_sdk_property_name() => NoFix($$"""
+        class C
+        {
+            Amazon.DynamoDBv2.Model.SSESpecification M() => new() { KMSMasterKeyId = {|#0:"arn:aws:kms:eu-west-1:210987654321:key/11111111-2222-4333-8444-555555555555"|} };
+        }
+        """, Kms0001(0, keyId: "11111111-2222-4333-8444-555555555555", use: " and used as SSESpecification.KMSMasterKeyId"));
+
+    [Fact]
     public Task No_fix_without_an_alias_or_a_name_to_derive_from() => NoFix($$"""
         using Amazon.KeyManagementService.Model;
         class C { DecryptRequest M() => new() { KeyId = {|#0:"arn:aws:kms:eu-west-1:210987654321:key/11111111-2222-4333-8444-555555555555"|} }; }

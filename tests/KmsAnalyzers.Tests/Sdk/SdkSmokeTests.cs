@@ -1,0 +1,161 @@
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using KmsAnalyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Testing;
+using Xunit;
+using Verify3 = KmsAnalyzers.Tests.Infrastructure.Verifier<KmsAnalyzers.CrossRegionDecryptAnalyzer, KmsAnalyzers.CodeFixes.CrossRegionDecryptCodeFixProvider>;
+using Verify = KmsAnalyzers.Tests.Infrastructure.Verifier<KmsAnalyzers.HardcodedKeyIdentifierAnalyzer, KmsAnalyzers.CodeFixes.UseAliasCodeFixProvider>;
+
+namespace KmsAnalyzers.Tests.Sdk;
+
+/// <summary>
+/// The rules against the real AWS SDK for .NET instead of the stubs: v4 (AWSSDK.KeyManagementService 4.1.0) and the
+/// only v3 build served here (3.3.105.18), so a change in the SDK's member shapes shows up here.
+/// </summary>
+public sealed class SdkSmokeTests
+{
+    internal static readonly ReferenceAssemblies SdkV4 = ReferenceAssemblies.Net.Net80.AddPackages(
+        ImmutableArray.Create(new PackageIdentity("AWSSDK.KeyManagementService", "4.1.0")));
+
+
+    private const string Arn = "arn:aws:kms:eu-west-1:210987654321:key/0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d";
+
+    private static T WithSdk<T>(T test, ReferenceAssemblies sdk)
+        where T : Microsoft.CodeAnalysis.Testing.AnalyzerTest<DefaultVerifier>
+    {
+        test.ReferenceAssemblies = sdk;
+        test.TestState.AdditionalReferences.Clear();
+        return test;
+    }
+
+    [Fact]
+    public Task SdkSmoke_v4_kms0001_names_the_sink_and_fixes_to_alias()
+    {
+        var test = WithSdk(new Verify.Test
+        {
+            TestCode = $$"""
+                using Amazon.KeyManagementService.Model;
+                class C
+                {
+                    const string OrdersKeyArn = {|#0:"{{Arn}}"|};
+                    DecryptRequest M() => new() { KeyId = OrdersKeyArn };
+                    CreateGrantRequest G() => new() { KeyId = {|#1:"{{Arn}}"|} };
+                }
+                """,
+            FixedCode = $$"""
+                using Amazon.KeyManagementService.Model;
+                class C
+                {
+                    const string OrdersKeyArn = "alias/orders";
+                    DecryptRequest M() => new() { KeyId = OrdersKeyArn };
+                    CreateGrantRequest G() => new() { KeyId = {|#1:"{{Arn}}"|} };
+                }
+                """,
+        }, SdkV4);
+        var grant = Verify.Diagnostic(DiagnosticIds.HardcodedKeyArn).WithLocation(1)
+            .WithArguments("eu-west-1", "0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d", "********4321", " and used as CreateGrantRequest.KeyId");
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic(DiagnosticIds.HardcodedKeyArn).WithLocation(0)
+            .WithArguments("eu-west-1", "0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d", "********4321", ""));
+        test.ExpectedDiagnostics.Add(grant);
+        test.FixedState.ExpectedDiagnostics.Add(grant);
+        test.FixedState.MarkupHandling = MarkupMode.Allow;
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public Task SdkSmoke_v4_kms0003_traces_a_pinned_client_and_unpins_it()
+    {
+        const string Usings = "using System.IO;\nusing System.Threading.Tasks;\nusing Amazon;\nusing Amazon.KeyManagementService;\nusing Amazon.KeyManagementService.Model;\n";
+        var test = WithSdk(new Verify3.Test
+        {
+            TestCode = Usings + $$"""
+                class Worker
+                {
+                    private readonly IAmazonKeyManagementService _kms = new AmazonKeyManagementServiceClient(new AmazonKeyManagementServiceConfig { RegionEndpoint = RegionEndpoint.EUWest2 });
+                    Task<DecryptResponse> Run(MemoryStream b) => {|#0:_kms.DecryptAsync(new DecryptRequest { CiphertextBlob = b, KeyId = "{{Arn}}" })|};
+                }
+                """,
+            FixedCode = Usings + $$"""
+                class Worker
+                {
+                    private readonly IAmazonKeyManagementService _kms = new AmazonKeyManagementServiceClient(new AmazonKeyManagementServiceConfig { });
+                    Task<DecryptResponse> Run(MemoryStream b) => _kms.DecryptAsync(new DecryptRequest { CiphertextBlob = b, KeyId = "{{Arn}}" });
+                }
+                """,
+            CodeActionEquivalenceKey = CodeFixes.CrossRegionDecryptCodeFixProvider.RegionFromEnvironmentKey,
+        }, SdkV4);
+        test.ExpectedDiagnostics.Add(Verify3.Diagnostic(DiagnosticIds.CrossRegionDecrypt).WithLocation(0)
+            .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
+            .WithArguments("DecryptAsync", "eu-west-2", "its key '0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d' is in Region 'eu-west-1'"));
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    // The v3 KMS package pins AWSSDK.Core [3.3.105.3, 3.4), which this registry no longer serves; every v3 package
+    // has assembly version 3.3.0.0, so the newest served v3 Core (3.7.501.1) stands in, referenced from the NuGet cache.
+    private static MetadataReference[] SdkV3References()
+    {
+        var root = System.Environment.GetEnvironmentVariable("NUGET_PACKAGES") ??
+            Path.Combine(System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        return new[]
+        {
+            MetadataReference.CreateFromFile(Path.Combine(root, "awssdk.core", "3.7.501.1", "lib", "netstandard2.0", "AWSSDK.Core.dll")),
+            MetadataReference.CreateFromFile(Path.Combine(root, "awssdk.keymanagementservice", "3.3.105.18", "lib", "netstandard2.0", "AWSSDK.KeyManagementService.dll")),
+        };
+    }
+
+    [Fact]
+    public Task SdkSmoke_v3_replica_pattern()
+    {
+        const string Usings = "using System.IO;\nusing System.Threading.Tasks;\nusing Amazon;\nusing Amazon.KeyManagementService;\nusing Amazon.KeyManagementService.Model;\n";
+        var test = WithSdk(new Verify3.Test
+        {
+            TestCode = Usings + """
+                class Worker
+                {
+                    async Task Run(MemoryStream plaintext)
+                    {
+                        var primary = new AmazonKeyManagementServiceClient(RegionEndpoint.EUWest1);
+                        var replica = new AmazonKeyManagementServiceClient(RegionEndpoint.EUWest2);
+                        var encrypted = await primary.EncryptAsync(new EncryptRequest { KeyId = "alias/orders", Plaintext = plaintext });
+                        await {|#0:replica.DecryptAsync(new DecryptRequest { CiphertextBlob = encrypted.CiphertextBlob })|};
+                    }
+                }
+                """,
+        }, ReferenceAssemblies.Net.Net80);
+        test.TestState.AdditionalReferences.AddRange(SdkV3References());
+        test.ExpectedDiagnostics.Add(Verify3.Diagnostic(DiagnosticIds.CrossRegionDecrypt).WithLocation(0)
+            .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
+            .WithArguments("DecryptAsync", "eu-west-2", "its ciphertext was encrypted by a client for Region 'eu-west-1'"));
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    /// <summary>Every KMS sink of the table names a real member of AWSSDK.KeyManagementService 4.1.0.</summary>
+    [Fact]
+    public async Task SdkSmoke_every_kms_sink_exists_in_the_real_sdk()
+    {
+        var references = await SdkV4.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+        var compilation = CSharpCompilation.Create("probe", references: references);
+        foreach (var sink in KmsAnalyzers.Sdk.KnownSinks.AllProperties.Where(s => s.TypeMetadataName.StartsWith("Amazon.KeyManagementService.", System.StringComparison.Ordinal)))
+        {
+            var type = compilation.GetTypeByMetadataName(sink.TypeMetadataName);
+            Assert.True(type is not null, sink.TypeMetadataName);
+            Assert.True(type!.GetMembers(sink.Property).OfType<IPropertySymbol>().Any(), sink.DisplayName);
+        }
+
+        foreach (var sink in KmsAnalyzers.Sdk.KnownSinks.AllParameters.Where(s => s.TypeMetadataName.StartsWith("Amazon.KeyManagementService.", System.StringComparison.Ordinal)))
+        {
+            var type = compilation.GetTypeByMetadataName(sink.TypeMetadataName);
+            Assert.True(type is not null, sink.TypeMetadataName);
+            Assert.True(type!.GetMembers(sink.Method).OfType<IMethodSymbol>().Any(m => m.Parameters.Any(p => p.Name == sink.Parameter)), sink.DisplayName);
+        }
+
+        foreach (var field in new[] { "EUWest1", "USGovCloudWest1", "EUSCDeEast1", "CNNorthWest1", "MEWest1" })
+            Assert.NotEmpty(compilation.GetTypeByMetadataName("Amazon.RegionEndpoint")!.GetMembers(field));
+    }
+}
