@@ -20,9 +20,17 @@ namespace KmsAnalyzers.CodeFixes;
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CrossRegionDecryptCodeFixProvider)), Shared]
 public sealed class CrossRegionDecryptCodeFixProvider : CodeFixProvider, ITextChangeFixer
 {
-    public const string UseAliasKey = "KmsAnalyzers.KMS0003.UseAlias";
-    public const string RemoveKeyKey = "KmsAnalyzers.KMS0003.RemoveKeyId";
+    /// <summary>
+    /// The first action of every diagnostic: use an alias where one is known, else take the Region from the
+    /// environment. One key for it lets Fix All and <c>dotnet format</c> fix every diagnostic in one pass.
+    /// </summary>
+    public const string PreferredKey = "KmsAnalyzers.KMS0003.Preferred";
+
+    /// <summary>Take the Region from the environment, when the alias is the preferred action.</summary>
     public const string RegionFromEnvironmentKey = "KmsAnalyzers.KMS0003.RegionFromEnvironment";
+
+    /// <summary>Remove KeyId/SourceKeyId (symmetric ciphertext only); never the preferred action.</summary>
+    public const string RemoveKeyKey = "KmsAnalyzers.KMS0003.RemoveKeyId";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.CrossRegionDecrypt);
 
@@ -35,31 +43,54 @@ public sealed class CrossRegionDecryptCodeFixProvider : CodeFixProvider, ITextCh
             return;
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (UseAlias(root, diagnostic) is { } alias)
-                Register(context, diagnostic, "Use alias '" + alias.Alias + "' for the key", alias.Changes, UseAliasKey);
-            if (RemoveKey(root, diagnostic) is { } removeKey)
+            foreach (var (key, title, changes) in Actions(root, diagnostic))
             {
-                var property = diagnostic.Properties.TryGetValue(CrossRegionProperties.KeyProperty, out var p) ? p : "KeyId";
-                Register(context, diagnostic, "Remove " + property + " (symmetric ciphertext: KMS reads the key from it)", removeKey, RemoveKeyKey);
+                context.RegisterCodeFix(
+                    CodeAction.Create(
+                        title,
+                        async cancellationToken =>
+                        {
+                            var text = await context.Document.GetTextAsync(cancellationToken).ConfigureAwait(false);
+                            return context.Document.WithText(text.WithChanges(changes));
+                        },
+                        key),
+                    diagnostic);
             }
-
-            if (RegionFromEnvironment(root, diagnostic) is { } unpin)
-                Register(context, diagnostic, "Take the Region from the environment", unpin, RegionFromEnvironmentKey);
         }
     }
 
     Task<IReadOnlyList<TextChange>?> ITextChangeFixer.GetChangesAsync(
         Document document, SyntaxNode root, Diagnostic diagnostic, string? equivalenceKey, AliasSafety safety, CancellationToken cancellationToken)
     {
-        IReadOnlyList<TextChange>? changes = equivalenceKey switch
+        foreach (var (key, _, changes) in Actions(root, diagnostic))
         {
-            UseAliasKey => UseAlias(root, diagnostic)?.Changes,
-            RemoveKeyKey => RemoveKey(root, diagnostic),
-            RegionFromEnvironmentKey => RegionFromEnvironment(root, diagnostic),
-            null => UseAlias(root, diagnostic)?.Changes ?? RegionFromEnvironment(root, diagnostic), // the first action offered, less the risky one
-            _ => null,
-        };
-        return Task.FromResult(changes);
+            if (key == (equivalenceKey ?? PreferredKey))
+                return Task.FromResult<IReadOnlyList<TextChange>?>(changes);
+        }
+
+        return Task.FromResult<IReadOnlyList<TextChange>?>(null);
+    }
+
+    /// <summary>The actions of a diagnostic in order; the first of alias and unpin carries <see cref="PreferredKey"/>.</summary>
+    private static IEnumerable<(string Key, string Title, List<TextChange> Changes)> Actions(SyntaxNode root, Diagnostic diagnostic)
+    {
+        var preferredTaken = false;
+        if (UseAlias(root, diagnostic) is { } alias)
+        {
+            preferredTaken = true;
+            yield return (PreferredKey, "Use alias '" + alias.Alias + "' for the key", alias.Changes);
+        }
+
+        if (RegionFromEnvironment(root, diagnostic) is { } unpin)
+        {
+            yield return (preferredTaken ? RegionFromEnvironmentKey : PreferredKey, "Take the Region from the environment", unpin);
+        }
+
+        if (RemoveKey(root, diagnostic) is { } removeKey)
+        {
+            var property = diagnostic.Properties.TryGetValue(CrossRegionProperties.KeyProperty, out var p) ? p : "KeyId";
+            yield return (RemoveKeyKey, "Remove " + property + " (symmetric ciphertext: KMS reads the key from it)", removeKey);
+        }
     }
 
     private static (string Alias, List<TextChange> Changes)? UseAlias(SyntaxNode root, Diagnostic diagnostic)
@@ -116,16 +147,4 @@ public sealed class CrossRegionDecryptCodeFixProvider : CodeFixProvider, ITextCh
         var node = root.FindNode(location.SourceSpan, getInnermostNodeForTie: false);
         return node.Span == location.SourceSpan ? node : null;
     }
-
-    private static void Register(CodeFixContext context, Diagnostic diagnostic, string title, IReadOnlyList<TextChange> changes, string key) =>
-        context.RegisterCodeFix(
-            CodeAction.Create(
-                title,
-                async cancellationToken =>
-                {
-                    var text = await context.Document.GetTextAsync(cancellationToken).ConfigureAwait(false);
-                    return context.Document.WithText(text.WithChanges(changes));
-                },
-                key),
-            diagnostic);
 }

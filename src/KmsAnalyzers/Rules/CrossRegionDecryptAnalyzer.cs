@@ -129,7 +129,9 @@ public sealed class CrossRegionDecryptAnalyzer : DiagnosticAnalyzer
                 properties[PropertyNames.Identifiers] = key.Identifier;
                 properties[PropertyNames.Aliases] = AliasesFor(key, options, cancellationToken);
                 AddLocation(properties, locations, CrossRegionProperties.KeyValueLocation, key.Value.Syntax);
-                if (key.Value.Parent is ISimpleAssignmentOperation { Parent: IObjectOrCollectionInitializerOperation } member)
+                // KMS reads a symmetric key from the ciphertext for Decrypt and ReEncrypt; Decapsulate needs its KeyId.
+                if (KeyIsOptional(invocation.TargetMethod.Name) &&
+                    key.Value.Parent is ISimpleAssignmentOperation { Parent: IObjectOrCollectionInitializerOperation } member)
                     AddLocation(properties, locations, CrossRegionProperties.KeyMemberLocation, member.Syntax);
             }
             else if (resolver.CiphertextRegion(request) is { IsKnown: true } produced && produced.Region != clientRegion)
@@ -171,6 +173,8 @@ public sealed class CrossRegionDecryptAnalyzer : DiagnosticAnalyzer
             locations.Add(node.GetLocation());
         }
     }
+
+    private static bool KeyIsOptional(string methodName) => !methodName.StartsWith("Decapsulate", System.StringComparison.Ordinal);
 
     /// <summary>The request property naming the key a decrypt entry point decrypts with, or null for other methods.</summary>
     private static string? DecryptKeyProperty(string methodName) => methodName switch

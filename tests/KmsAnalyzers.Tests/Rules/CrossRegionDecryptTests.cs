@@ -357,7 +357,7 @@ public sealed class CrossRegionDecryptTests
                 }
                 static class Keys { public const string Payments = "{{EuWest1Arn}}"; }
                 """,
-            CodeActionEquivalenceKey = CrossRegionDecryptCodeFixProvider.UseAliasKey,
+            CodeActionEquivalenceKey = CrossRegionDecryptCodeFixProvider.PreferredKey,
         }.WithAliasMap($$"""{"Aliases":[{"AliasName":"alias/payments","AliasArn":"arn:aws:kms:eu-west-2:210987654321:alias/payments","TargetKeyId":"{{KeyId}}"}]}""");
         test.ExpectedDiagnostics.Add(KeyInOtherRegion(0));
         return test.RunAsync(CancellationToken.None);
@@ -406,7 +406,7 @@ public sealed class CrossRegionDecryptTests
             Worker(Amazon.Runtime.AWSCredentials credentials) { _kms = {{after}}; }
             Task Run(MemoryStream b) => _kms.DecryptAsync(new DecryptRequest { CiphertextBlob = b, KeyId = "{{EuWest1Arn}}" });
         }
-        """, CrossRegionDecryptCodeFixProvider.RegionFromEnvironmentKey, KeyInOtherRegion(0));
+        """, CrossRegionDecryptCodeFixProvider.PreferredKey, KeyInOtherRegion(0));
 
     [Fact]
     public Task Fix_all_unpins_every_client_in_the_document_once() => VerifyFix($$"""
@@ -444,8 +444,70 @@ public sealed class CrossRegionDecryptTests
                 await _other.ReEncryptAsync(new ReEncryptRequest { CiphertextBlob = b, SourceKeyId = "{{EuWest1Arn}}" });
             }
         }
-        """, CrossRegionDecryptCodeFixProvider.RegionFromEnvironmentKey,
+        """, CrossRegionDecryptCodeFixProvider.PreferredKey,
         KeyInOtherRegion(0), KeyInOtherRegion(1), KeyInOtherRegion(2, "us-east-1", method: "ReEncryptAsync"));
+
+    [Fact]
+    public Task Fix_all_applies_each_diagnostics_preferred_fix_and_region_fix_is_second_when_an_alias_is_known()
+    {
+        var map = $$"""{"Aliases":[{"AliasName":"alias/payments","TargetKeyId":"{{KeyId}}"}]}""";
+        var source = Usings + $$"""
+            class Worker
+            {
+                private readonly IAmazonKeyManagementService _kms = new AmazonKeyManagementServiceClient(RegionEndpoint.EUWest2);
+                private readonly IAmazonKeyManagementService _primary = new AmazonKeyManagementServiceClient(RegionEndpoint.EUWest1);
+                async Task Run(MemoryStream b)
+                {
+                    await {|#0:_kms.DecryptAsync(new DecryptRequest { CiphertextBlob = b, KeyId = "{{EuWest1Arn}}" })|};
+                    var encrypted = await _primary.EncryptAsync(new EncryptRequest { KeyId = "alias/payments", Plaintext = b });
+                    await {|#1:_kms.DecryptAsync(new DecryptRequest { CiphertextBlob = encrypted.CiphertextBlob })|};
+                }
+            }
+            """;
+        var preferred = new Verify.Test
+        {
+            TestCode = source,
+            FixedCode = Usings + """
+                class Worker
+                {
+                    private readonly IAmazonKeyManagementService _kms = new AmazonKeyManagementServiceClient();
+                    private readonly IAmazonKeyManagementService _primary = new AmazonKeyManagementServiceClient(RegionEndpoint.EUWest1);
+                    async Task Run(MemoryStream b)
+                    {
+                        await _kms.DecryptAsync(new DecryptRequest { CiphertextBlob = b, KeyId = "alias/payments" });
+                        var encrypted = await _primary.EncryptAsync(new EncryptRequest { KeyId = "alias/payments", Plaintext = b });
+                        await _kms.DecryptAsync(new DecryptRequest { CiphertextBlob = encrypted.CiphertextBlob });
+                    }
+                }
+                """,
+            CodeActionEquivalenceKey = CrossRegionDecryptCodeFixProvider.PreferredKey,
+            NumberOfFixAllIterations = 1,
+            CodeFixTestBehaviors = CodeFixTestBehaviors.SkipFixAllInDocumentCheck | CodeFixTestBehaviors.SkipFixAllInProjectCheck,
+        }.WithAliasMap(map);
+        preferred.ExpectedDiagnostics.Add(KeyInOtherRegion(0));
+        preferred.ExpectedDiagnostics.Add(CiphertextFromOtherRegion(1));
+        return preferred.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public Task Region_fix_is_the_second_action_when_an_alias_is_known() => new Verify.Test
+    {
+        TestCode = Usings + $$"""
+            class Worker
+            {
+                Task Run(MemoryStream b) => {|#0:new AmazonKeyManagementServiceClient(RegionEndpoint.EUWest2).DecryptAsync(new DecryptRequest { CiphertextBlob = b, KeyId = "arn:aws:kms:eu-west-1:210987654321:alias/payments" })|};
+            }
+            """,
+        FixedCode = Usings + """
+            class Worker
+            {
+                Task Run(MemoryStream b) => new AmazonKeyManagementServiceClient().DecryptAsync(new DecryptRequest { CiphertextBlob = b, KeyId = "arn:aws:kms:eu-west-1:210987654321:alias/payments" });
+            }
+            """,
+        CodeActionEquivalenceKey = CrossRegionDecryptCodeFixProvider.RegionFromEnvironmentKey,
+        CodeActionIndex = 1,
+        ExpectedDiagnostics = { KeyInOtherRegion(0, key: "alias/payments") },
+    }.RunAsync(CancellationToken.None);
 
     [Fact]
     public Task No_region_fix_when_the_client_is_pinned_in_another_file()

@@ -88,7 +88,7 @@ public sealed class SdkSmokeTests
                     Task<DecryptResponse> Run(MemoryStream b) => _kms.DecryptAsync(new DecryptRequest { CiphertextBlob = b, KeyId = "{{Arn}}" });
                 }
                 """,
-            CodeActionEquivalenceKey = CodeFixes.CrossRegionDecryptCodeFixProvider.RegionFromEnvironmentKey,
+            CodeActionEquivalenceKey = CodeFixes.CrossRegionDecryptCodeFixProvider.PreferredKey,
         }, SdkV4);
         test.ExpectedDiagnostics.Add(Verify3.Diagnostic(DiagnosticIds.CrossRegionDecrypt).WithLocation(0)
             .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)

@@ -1,0 +1,157 @@
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Text.Json;
+using System.Xml.Linq;
+using Xunit;
+
+namespace KmsAnalyzers.Tests.EndToEnd;
+
+/// <summary>The packed nupkg, consumed from a local feed by fresh projects, as a user installs it.</summary>
+[Collection(PackageCollection.Name)]
+[Trait("Category", "EndToEnd")]
+public sealed class PackageTests
+{
+    private const string Arn = "arn:aws:kms:eu-west-1:210987654321:key/0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d";
+    private const string Code = $$"""
+        namespace App;
+        public static class Keys
+        {
+            public const string OrdersKeyArn = "{{Arn}}";
+        }
+        """;
+
+    private readonly PackageFixture _package;
+
+    public PackageTests(PackageFixture package) => _package = package;
+
+    [Fact]
+    public void Package_holds_only_the_analyzers_the_props_and_the_readme()
+    {
+        using var zip = ZipFile.OpenRead(_package.Package);
+        var content = zip.Entries.Select(e => e.FullName)
+            .Where(n => !n.StartsWith("package/", System.StringComparison.Ordinal) && !n.StartsWith("_rels/", System.StringComparison.Ordinal) && n != "[Content_Types].xml")
+            .OrderBy(n => n, System.StringComparer.Ordinal)
+            .ToArray();
+        Assert.Equal(new[]
+        {
+            "KmsAnalyzers.nuspec",
+            "README.md",
+            "analyzers/dotnet/cs/KmsAnalyzers.CodeFixes.dll",
+            "analyzers/dotnet/cs/KmsAnalyzers.dll",
+            "build/KmsAnalyzers.props",
+            "buildTransitive/KmsAnalyzers.props",
+        }, content);
+
+        using var nuspec = zip.GetEntry("KmsAnalyzers.nuspec")!.Open();
+        var metadata = XDocument.Load(nuspec).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+        Assert.Equal("true", metadata.Elements().Single(e => e.Name.LocalName == "developmentDependency").Value);
+        Assert.DoesNotContain(metadata.Descendants(), e => e.Name.LocalName == "dependency");
+    }
+
+    [Fact]
+    public void Fresh_project_shows_KMS0001_and_fails_with_warnaserror()
+    {
+        using var app = _package.Consumer();
+        app.Write("App/App.csproj", PackageFixture.ProjectFile());
+        app.Write("App/Keys.cs", Code);
+
+        var build = app.DotNet("build App/App.csproj");
+        Assert.True(build.ExitCode == 0, build.Output);
+        Assert.Contains(("App/Keys.cs", 4, 40, "warning", "KMS0001"), build.KmsDiagnostics(app.Root));
+
+        var strict = app.DotNet("build App/App.csproj -warnaserror --no-incremental");
+        Assert.NotEqual(0, strict.ExitCode);
+        Assert.Contains(("App/Keys.cs", 4, 40, "error", "KMS0001"), strict.KmsDiagnostics(app.Root));
+    }
+
+    [Theory]
+    [InlineData("pragma")]
+    [InlineData("suppress-message")]
+    [InlineData("editorconfig")]
+    [InlineData("fixed")]
+    public void Warnaserror_passes_once_the_line_is_fixed_or_suppressed(string how)
+    {
+        using var app = _package.Consumer();
+        app.Write("App/App.csproj", PackageFixture.ProjectFile());
+        switch (how)
+        {
+            case "pragma":
+                app.Write("App/Keys.cs", Code.Replace("    public const", "#pragma warning disable KMS0001 // test data\n    public const"));
+                break;
+            case "suppress-message":
+                app.Write("App/Keys.cs", Code.Replace("public static class", "[System.Diagnostics.CodeAnalysis.SuppressMessage(\"Security\", \"KMS0001:Hard-coded KMS key ARN\", Justification = \"Test data\")]\npublic static class"));
+                break;
+            case "editorconfig":
+                app.Write("App/Keys.cs", Code);
+                app.Write(".editorconfig", "root = true\n[*.cs]\ndotnet_diagnostic.KMS0001.severity = none\n");
+                break;
+            default:
+                app.Write("App/Keys.cs", Code.Replace(Arn, "alias/orders"));
+                break;
+        }
+
+        var strict = app.DotNet("build App/App.csproj -warnaserror");
+        Assert.True(strict.ExitCode == 0, strict.Output);
+        Assert.Empty(strict.KmsDiagnostics(app.Root));
+    }
+
+    [Fact]
+    public void Sarif_log_holds_rule_ids_help_uris_and_locations_and_is_stable_across_builds()
+    {
+        using var app = _package.Consumer();
+        app.Write("App/App.csproj", PackageFixture.ProjectFile("<ErrorLog>kms.sarif,version=2.1</ErrorLog>"));
+        app.Write("App/Keys.cs", Code);
+
+        Assert.Equal(0, app.DotNet("build App/App.csproj").ExitCode);
+        var first = Results(app.Read("App/kms.sarif"));
+        Assert.Equal(0, app.DotNet("build App/App.csproj").ExitCode); // incremental
+        Assert.Equal(first, Results(app.Read("App/kms.sarif")));
+
+        using var sarif = JsonDocument.Parse(app.Read("App/kms.sarif"));
+        Assert.Equal("2.1.0", sarif.RootElement.GetProperty("version").GetString());
+        var run = sarif.RootElement.GetProperty("runs")[0];
+        var rule = run.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray().Single(r => r.GetProperty("id").GetString() == "KMS0001");
+        Assert.Equal("https://github.com/kmsanalyzers/KmsAnalyzers/blob/main/docs/rules/KMS0001.md", rule.GetProperty("helpUri").GetString());
+        Assert.Equal(new[] { "KMS0001|Keys.cs|4|40" }, first);
+
+        static string[] Results(string json)
+        {
+            using var document = JsonDocument.Parse(json);
+            return document.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
+                .Where(r => r.GetProperty("ruleId").GetString()!.StartsWith("KMS", System.StringComparison.Ordinal))
+                .Select(r =>
+                {
+                    var location = r.GetProperty("locations")[0].GetProperty("physicalLocation");
+                    var region = location.GetProperty("region");
+                    return r.GetProperty("ruleId").GetString() + "|" + Path.GetFileName(location.GetProperty("artifactLocation").GetProperty("uri").GetString()) +
+                        "|" + region.GetProperty("startLine").GetInt32() + "|" + region.GetProperty("startColumn").GetInt32();
+                })
+                .OrderBy(s => s, System.StringComparer.Ordinal)
+                .ToArray();
+        }
+    }
+
+    [Fact]
+    public void Alias_maps_are_picked_up_in_projects_that_get_the_package_transitively()
+    {
+        using var app = _package.Consumer();
+        // A library that passes the analyzers on (PrivateAssets="none"), and an app that only references the library.
+        app.Write("Lib/Lib.csproj", PackageFixture.ProjectFile(packageReferenceAttributes: "PrivateAssets=\"none\""));
+        app.Write("Lib/Empty.cs", "namespace Lib; public static class Empty { }");
+        app.Write("App/App.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
+              <ItemGroup><ProjectReference Include="../Lib/Lib.csproj" /></ItemGroup>
+            </Project>
+            """);
+        app.Write("App/Keys.cs", Code);
+        app.Write("App/kms-aliases.json", "{ \"Aliases\": [ ], }");
+
+        var build = app.DotNet("build App/App.csproj");
+        Assert.True(build.ExitCode == 0, build.Output);
+        var diagnostics = build.KmsDiagnostics(app.Root);
+        Assert.Contains(("App/Keys.cs", 4, 40, "warning", "KMS0001"), diagnostics);
+        Assert.Contains(("App/kms-aliases.json", 1, 19, "warning", "KMS0100"), diagnostics);
+    }
+}
