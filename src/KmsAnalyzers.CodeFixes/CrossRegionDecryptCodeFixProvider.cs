@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Composition;
 using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
@@ -17,7 +16,8 @@ namespace KmsAnalyzers.CodeFixes;
 /// from a symmetric decrypt (KMS reads it from the ciphertext), or drop the pinned Region from the client's creation
 /// so that the SDK takes the deployment's Region from the environment.
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CrossRegionDecryptCodeFixProvider)), Shared]
+// Not [Shared]: that attribute would reference System.Composition 8.0, which hosts on Roslyn 4.8 cannot load.
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CrossRegionDecryptCodeFixProvider))]
 public sealed class CrossRegionDecryptCodeFixProvider : CodeFixProvider, ITextChangeFixer
 {
     /// <summary>

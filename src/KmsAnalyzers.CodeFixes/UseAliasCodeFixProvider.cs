@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Composition;
 using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
@@ -16,7 +15,8 @@ namespace KmsAnalyzers.CodeFixes;
 /// "Use an alias" for KMS0001 and KMS0002: replaces the key ARN or multi-Region key id with an alias name from the
 /// alias map, or with one derived from the symbol's name. Never offered where the value must stay a key id or ARN.
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UseAliasCodeFixProvider)), Shared]
+// Not [Shared]: that attribute would reference System.Composition 8.0, which hosts on Roslyn 4.8 cannot load.
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UseAliasCodeFixProvider))]
 public sealed class UseAliasCodeFixProvider : CodeFixProvider, ITextChangeFixer
 {
     /// <summary>The first action of every diagnostic: the alias map's first alias for the key, else the derived alias.</summary>

@@ -41,6 +41,9 @@ public sealed class PackageTests
             "analyzers/dotnet/cs/KmsAnalyzers.dll",
             "build/KmsAnalyzers.props",
             "buildTransitive/KmsAnalyzers.props",
+            "configuration/kms.default.globalconfig",
+            "configuration/kms.none.globalconfig",
+            "configuration/kms.strict.globalconfig",
         }, content);
 
         using var nuspec = zip.GetEntry("KmsAnalyzers.nuspec")!.Open();
@@ -94,6 +97,42 @@ public sealed class PackageTests
         var strict = app.DotNet("build App/App.csproj -warnaserror");
         Assert.True(strict.ExitCode == 0, strict.Output);
         Assert.Empty(strict.KmsDiagnostics(app.Root));
+    }
+
+    [Theory]
+    [InlineData("strict", "error")]
+    [InlineData("none", null)]
+    [InlineData("default", "warning")]
+    [InlineData("STRICT", "error")]
+    public void Analysis_mode_selects_the_preset(string mode, string? severity)
+    {
+        using var app = _package.Consumer();
+        app.Write("App/App.csproj", PackageFixture.ProjectFile($"<KmsAnalysisMode>{mode}</KmsAnalysisMode>"));
+        app.Write("App/Keys.cs", Code);
+
+        var build = app.DotNet("build App/App.csproj");
+        var diagnostics = build.KmsDiagnostics(app.Root);
+        if (severity is null)
+            Assert.Empty(diagnostics);
+        else
+            Assert.Equal(new[] { ("App/Keys.cs", 4, 40, severity, "KMS0001") }, diagnostics);
+        Assert.Equal(severity == "error" ? 1 : 0, build.ExitCode);
+    }
+
+    [Fact]
+    public void Users_own_editorconfig_wins_over_the_strict_preset_and_an_unknown_mode_is_reported()
+    {
+        using var app = _package.Consumer();
+        app.Write("App/App.csproj", PackageFixture.ProjectFile("<KmsAnalysisMode>strict</KmsAnalysisMode>"));
+        app.Write("App/Keys.cs", Code);
+        app.Write(".editorconfig", "root = true\n[*.cs]\ndotnet_diagnostic.KMS0001.severity = suggestion\n");
+        var build = app.DotNet("build App/App.csproj");
+        Assert.True(build.ExitCode == 0, build.Output);
+        Assert.Empty(build.KmsDiagnostics(app.Root));
+
+        app.Write("App/App.csproj", PackageFixture.ProjectFile("<KmsAnalysisMode>paranoid</KmsAnalysisMode>"));
+        var unknown = app.DotNet("build App/App.csproj --no-incremental");
+        Assert.Contains("warning KMS0102: KmsAnalysisMode 'paranoid' is not one of default, strict, none", unknown.Output);
     }
 
     [Fact]
