@@ -83,8 +83,8 @@ internal sealed class RegionResolver
     /// <summary>The Region a request's key property (<c>KeyId</c>, <c>SourceKeyId</c>) names, if it is a constant ARN.</summary>
     public KeyRegion? RequestKeyRegion(IOperation request, string keyProperty)
     {
-        var value = MemberValue(request, keyProperty, 0);
-        if (value is null || ConstantString(value, 0) is not { } text || !KmsIdentifiers.TryParseArn(text, out var arn))
+        var value = _flow.MemberValue(request, keyProperty);
+        if (value is null || _flow.ConstantString(value) is not { } text || !KmsIdentifiers.TryParseArn(text, out var arn))
             return null;
         return new KeyRegion(arn.Region, text, arn.ResourceId, value);
     }
@@ -92,7 +92,7 @@ internal sealed class RegionResolver
     /// <summary>The Region of the client whose Encrypt/GenerateDataKey*/ReEncrypt produced a request's <c>CiphertextBlob</c>.</summary>
     public KnownRegion CiphertextRegion(IOperation request)
     {
-        var blob = MemberValue(request, "CiphertextBlob", 0);
+        var blob = _flow.MemberValue(request, "CiphertextBlob");
         return blob is null ? default : BlobRegion(blob, 0);
     }
 
@@ -163,7 +163,7 @@ internal sealed class RegionResolver
                 return Regions.FromEndpointField(field.Name) is { } code ? new KnownRegion(code, null) : default;
             case IInvocationOperation { TargetMethod.Name: "GetBySystemName", Arguments: { Length: 1 } args } invocation
                 when _kms.IsRegionEndpoint(invocation.TargetMethod.ContainingType):
-                return ConstantString(args[0].Value, depth + 1) is { } name && KmsIdentifiers.IsRegion(name) ? new KnownRegion(name, null) : default;
+                return _flow.ConstantString(args[0].Value, depth + 1) is { } name && KmsIdentifiers.IsRegion(name) ? new KnownRegion(name, null) : default;
             default:
                 return Merge(operation, depth, static (self, v, d) => self.EndpointRegion(v, d));
         }
@@ -212,62 +212,14 @@ internal sealed class RegionResolver
     private KnownRegion? SettingRegion(string property, IOperation value, int depth) => property switch
     {
         "RegionEndpoint" => EndpointRegion(value, depth + 1),
-        "ServiceURL" => ConstantString(value, depth + 1) is { } url && Regions.FromServiceUrl(url) is { } region ? new KnownRegion(region, null) : default(KnownRegion),
+        "ServiceURL" => _flow.ConstantString(value, depth + 1) is { } url && Regions.FromServiceUrl(url) is { } region ? new KnownRegion(region, null) : default(KnownRegion),
         _ => null,
-    };
-
-    /// <summary>The value of <c>request.Member</c>: from the creation's object initializer, or set once afterwards.</summary>
-    private IOperation? MemberValue(IOperation request, string member, int depth)
-    {
-        if (depth > MaxDepth)
-            return null;
-        var operation = TypeValueFlow.Unwrap(request);
-        if (operation is IObjectCreationOperation { Initializer: { } initializer })
-        {
-            IOperation? found = null;
-            foreach (var item in initializer.Initializers)
-            {
-                if (item is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment && property.Property.Name == member)
-                    found = assignment.Value;
-            }
-
-            return found;
-        }
-
-        if (TypeValueFlow.ValueSymbol(operation) is not { } symbol)
-            return null;
-        var later = _flow.MemberValuesOf(symbol, member);
-        if (later.Count > 0)
-            return later.Count == 1 ? later[0] : null;
-        var values = _flow.ValuesOf(symbol);
-        return values.Count == 1 ? MemberValue(values[0], member, depth + 1) : null;
-    }
-
-    private string? ConstantString(IOperation value, int depth)
-    {
-        if (depth > MaxDepth)
-            return null;
-        var operation = TypeValueFlow.Unwrap(value);
-        if (operation.ConstantValue.Value is string text)
-            return text;
-        if (TypeValueFlow.ValueSymbol(operation) is { } symbol && IsWrittenOnlyHere(symbol) && _flow.ValuesOf(symbol) is { Count: 1 } values)
-            return ConstantString(values[0], depth + 1);
-        return null;
-    }
-
-    // A public settable field or property may be replaced by any caller, so what this type assigns proves nothing.
-    private static bool IsWrittenOnlyHere(ISymbol symbol) => symbol switch
-    {
-        ILocalSymbol => true,
-        IFieldSymbol field => field.IsReadOnly || field.IsConst || field.DeclaredAccessibility == Accessibility.Private,
-        IPropertySymbol property => property.SetMethod is null || property.SetMethod.DeclaredAccessibility == Accessibility.Private,
-        _ => false,
     };
 
     /// <summary>A local, field or property: known only when every value this type assigns to it gives the same Region.</summary>
     private KnownRegion Merge(IOperation operation, int depth, System.Func<RegionResolver, IOperation, int, KnownRegion> resolve)
     {
-        if (TypeValueFlow.ValueSymbol(operation) is not { } symbol || !IsWrittenOnlyHere(symbol))
+        if (TypeValueFlow.ValueSymbol(operation) is not { } symbol || !TypeValueFlow.IsWrittenOnlyHere(symbol))
             return default;
         var values = _flow.ValuesOf(symbol);
         if (values.Count == 0)

@@ -1,5 +1,5 @@
+using System;
 using System.Collections.Generic;
-using KmsAnalyzers.Sdk;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -7,18 +7,26 @@ namespace KmsAnalyzers.Flow;
 
 /// <summary>
 /// What one type (all its partial parts, constructors and initializers included) assigns to its locals, fields and
-/// properties, and to members of those (<c>config.RegionEndpoint = …</c>, <c>request.KeyId = …</c>). Only values that
-/// can matter to KMS0003 are kept: KMS clients, client configs, Region endpoints, KMS requests and responses,
-/// ciphertext streams and constant strings. Filled concurrently by operation callbacks, read once at symbol end.
+/// properties, and to members of those (<c>config.RegionEndpoint = …</c>, <c>request.KeyId = …</c>). A rule says
+/// which values can matter to it (<see cref="IsOfInterest"/>); the rest is not kept. Filled concurrently by operation
+/// callbacks, read once at symbol end.
 /// </summary>
 internal sealed class TypeValueFlow
 {
-    private readonly KmsSymbols _kms;
+    private const int MaxDepth = 8;
+    private readonly Func<ITypeSymbol?, IOperation, bool> _isOfInterest;
+    private readonly Func<ITypeSymbol?, bool> _isModel;
     private readonly object _gate = new();
     private readonly Dictionary<ISymbol, List<IOperation>> _values = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<(ISymbol Instance, string Member), List<IOperation>> _memberValues = new();
 
-    public TypeValueFlow(KmsSymbols kms) => _kms = kms;
+    /// <param name="isOfInterest">Whether a value of this type, assigned to a symbol, can matter to the rule.</param>
+    /// <param name="isModel">Whether assignments to members of such an object (<c>x.Member = …</c>) are kept.</param>
+    public TypeValueFlow(Func<ITypeSymbol?, IOperation, bool> isOfInterest, Func<ITypeSymbol?, bool> isModel)
+    {
+        _isOfInterest = isOfInterest;
+        _isModel = isModel;
+    }
 
     /// <summary>Records <c>target = value</c> when the target is a symbol of interest.</summary>
     public void RecordAssignment(IOperation target, IOperation value)
@@ -35,7 +43,7 @@ internal sealed class TypeValueFlow
                 Record(property.Property, property.Property.Type, value);
                 break;
             case IPropertyReferenceOperation { Instance: { } instance } property when ValueSymbol(instance) is { } owner &&
-                (KmsSymbols.IsKmsModel(property.Property.ContainingType) || _kms.IsClientConfig(property.Property.ContainingType)):
+                _isModel(property.Property.ContainingType):
                 lock (_gate)
                     Add(_memberValues, (owner, property.Property.Name), value);
                 break;
@@ -44,7 +52,7 @@ internal sealed class TypeValueFlow
 
     public void Record(ISymbol symbol, ITypeSymbol? type, IOperation value)
     {
-        if (!IsOfInterest(type, value))
+        if (type is null || !_isOfInterest(type, value))
             return;
         lock (_gate)
             Add(_values, symbol, value);
@@ -52,11 +60,11 @@ internal sealed class TypeValueFlow
 
     /// <summary>Every value assigned to <paramref name="symbol"/> in this type; empty when none was seen.</summary>
     public IReadOnlyList<IOperation> ValuesOf(ISymbol symbol) =>
-        _values.TryGetValue(symbol, out var values) ? values : (IReadOnlyList<IOperation>)System.Array.Empty<IOperation>();
+        _values.TryGetValue(symbol, out var values) ? values : (IReadOnlyList<IOperation>)Array.Empty<IOperation>();
 
     /// <summary>Values assigned to <c>symbol.member</c> after its creation.</summary>
     public IReadOnlyList<IOperation> MemberValuesOf(ISymbol symbol, string member) =>
-        _memberValues.TryGetValue((symbol, member), out var values) ? values : (IReadOnlyList<IOperation>)System.Array.Empty<IOperation>();
+        _memberValues.TryGetValue((symbol, member), out var values) ? values : (IReadOnlyList<IOperation>)Array.Empty<IOperation>();
 
     /// <summary>The local, field or property an expression reads, when it reads one directly.</summary>
     public static ISymbol? ValueSymbol(IOperation operation) => Unwrap(operation) switch
@@ -77,19 +85,59 @@ internal sealed class TypeValueFlow
     // this.x, x, or a static member: a member of the type being analyzed rather than of some other object.
     private static bool IsOwnMember(IOperation? instance) => instance is null or IInstanceReferenceOperation;
 
-    private bool IsOfInterest(ITypeSymbol? type, IOperation value)
+    /// <summary>The value of <c>instance.Member</c>: from the creation's object initializer, or set once afterwards.</summary>
+    public IOperation? MemberValue(IOperation instance, string member, int depth = 0)
     {
-        if (type is null)
-            return false;
-        if (type.SpecialType == SpecialType.System_String)
-            return Unwrap(value).ConstantValue.HasValue || ValueSymbol(value) is not null;
-        return _kms.IsKmsClient(type) || _kms.IsRegionEndpoint(type) || _kms.IsClientConfig(type) || KmsSymbols.IsKmsModel(type) ||
-            SymbolEqualityComparer.Default.Equals(type, _kms.MemoryStream) || IsTaskOfKmsModel(type) || type.TypeKind == TypeKind.Error;
+        if (depth > MaxDepth)
+            return null;
+        var operation = Unwrap(instance);
+        if (operation is IObjectCreationOperation { Initializer: { } initializer })
+        {
+            IOperation? found = null;
+            foreach (var item in initializer.Initializers)
+            {
+                if (item is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment && property.Property.Name == member)
+                    found = assignment.Value;
+            }
+
+            return found;
+        }
+
+        if (ValueSymbol(operation) is not { } symbol)
+            return null;
+        var later = MemberValuesOf(symbol, member);
+        if (later.Count > 0)
+            return later.Count == 1 ? later[0] : null;
+        return SingleValue(operation) is { } value ? MemberValue(value, member, depth + 1) : null;
     }
 
-    // var pending = kms.EncryptAsync(request); … (await pending).CiphertextBlob
-    private static bool IsTaskOfKmsModel(ITypeSymbol type) =>
-        type is INamedTypeSymbol { IsGenericType: true, TypeArguments: { Length: 1 } args } && KmsSymbols.IsKmsModel(args[0]);
+    /// <summary>The constant string an expression evaluates to, through locals and fields written once in this type.</summary>
+    public string? ConstantString(IOperation value, int depth = 0)
+    {
+        if (depth > MaxDepth)
+            return null;
+        var operation = Unwrap(value);
+        if (operation.ConstantValue.Value is string text)
+            return text;
+        return SingleValue(operation) is { } single ? ConstantString(single, depth + 1) : null;
+    }
+
+    /// <summary>The one value a local, field or property read here can hold, when this type alone writes it, once.</summary>
+    public IOperation? SingleValue(IOperation operation) =>
+        ValueSymbol(operation) is { } symbol && IsWrittenOnlyHere(symbol) && ValuesOf(symbol) is { Count: 1 } values ? values[0] : null;
+
+    /// <summary>
+    /// Whether what this type assigns to <paramref name="symbol"/> is all it ever holds: a public settable field or
+    /// property may be replaced by any caller, so what this type assigns proves nothing.
+    /// </summary>
+    public static bool IsWrittenOnlyHere(ISymbol symbol) => symbol switch
+    {
+        ILocalSymbol => true,
+        IFieldSymbol field => field.IsReadOnly || field.IsConst || field.DeclaredAccessibility == Accessibility.Private,
+        IPropertySymbol property => property.SetMethod is null || property.SetMethod.DeclaredAccessibility == Accessibility.Private,
+        IMethodSymbol => true, // what a method of this type returns
+        _ => false,
+    };
 
     private static void Add<TKey>(Dictionary<TKey, List<IOperation>> map, TKey key, IOperation value)
         where TKey : notnull

@@ -53,7 +53,7 @@ public sealed class CrossRegionDecryptAnalyzer : DiagnosticAnalyzer
         public TypeState(KmsSymbols kms)
         {
             _kms = kms;
-            _flow = new TypeValueFlow(kms);
+            _flow = new TypeValueFlow(kms.IsOfInterest, kms.IsModel);
         }
 
         public void Collect(OperationAnalysisContext context)

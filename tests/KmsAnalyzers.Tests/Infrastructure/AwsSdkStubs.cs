@@ -1884,41 +1884,5 @@ internal static class AwsSdkStubs
     /// <summary>The compiled <see cref="Source"/> (assembly <c>AWSSDK.Stubs</c>), built once per process.</summary>
     public static MetadataReference Reference => LazyReference.Value;
 
-    private static MetadataReference CreateReference()
-    {
-        // Task.Run: resolve without any ambient synchronization context (xUnit installs one) to avoid deadlocks.
-        ImmutableArray<MetadataReference> net80 = Task.Run(
-                () => ReferenceAssemblies.Net.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None))
-            .GetAwaiter()
-            .GetResult();
-
-        SyntaxTree tree = CSharpSyntaxTree.ParseText(
-            Source,
-            new CSharpParseOptions(LanguageVersion.CSharp12),
-            path: "AwsSdkStubs.g.cs");
-
-        CSharpCompilation compilation = CSharpCompilation.Create(
-            "AWSSDK.Stubs",
-            new[] { tree },
-            net80,
-            new CSharpCompilationOptions(
-                OutputKind.DynamicallyLinkedLibrary,
-                nullableContextOptions: NullableContextOptions.Enable,
-                deterministic: true));
-
-        using var image = new MemoryStream();
-        EmitResult result = compilation.Emit(image);
-        if (!result.Success)
-        {
-            string errors = string.Join(
-                Environment.NewLine,
-                result.Diagnostics
-                    .Where(d => d.Severity == DiagnosticSeverity.Error)
-                    .Select(d => d.ToString()));
-            throw new InvalidOperationException(
-                "AwsSdkStubs.Source does not compile:" + Environment.NewLine + errors);
-        }
-
-        return MetadataReference.CreateFromImage(image.ToArray());
-    }
+    private static MetadataReference CreateReference() => StubCompiler.Compile("AWSSDK.Stubs", Source);
 }
