@@ -31,6 +31,22 @@ internal static class Descriptors
         "A decrypt that runs in one Region with a key or ciphertext of another fails (NotFoundException: Invalid arn) " +
         "or couples two Regions that a sound design keeps apart.");
 
+    // {0} replica construct id, {1} primary construct id.
+    public static readonly DiagnosticDescriptor ReplicaKeyPolicyApart = Create(
+        DiagnosticIds.ReplicaKeyPolicyApart, Categories.Reliability,
+        "Replica key policy written apart from its primary's",
+        "Replica key '{0}' has a key policy written apart from the policy of its primary key '{1}'; build both from one policy definition",
+        "Replicating a multi-Region key copies its key material but not its policy, so two policy definitions drift apart. " +
+        "Define the policy once (a field, a property or a factory method) and give it to the primary and every replica.");
+
+    // {0} construct id of the key, {1} the Region named.
+    public static readonly DiagnosticDescriptor RegionPinnedInKeyPolicy = Create(
+        DiagnosticIds.RegionPinnedInKeyPolicy, Categories.Security,
+        "Region pinned inside a multi-Region key policy",
+        "Key policy of multi-Region key '{0}' names Region '{1}'; use Aws.REGION so that each Region's stack resolves its own",
+        "A multi-Region key's policy is deployed with every replica; a Region written into it keeps pointing at that " +
+        "Region wherever the replica lives. Use the CDK's per-deployment tokens (Aws.REGION, Aws.ACCOUNT_ID).");
+
     // {0} file name, {1} what is wrong.
     public static readonly DiagnosticDescriptor InvalidAliasMap = Create(
         DiagnosticIds.InvalidAliasMap, Categories.Configuration,

@@ -7,7 +7,13 @@ public static class DiagnosticIds
     public const string RawMultiRegionKeyId = "KMS0002";
     public const string CrossRegionDecrypt = "KMS0003";
 
+    // KMS0004 and KMS0005 are reserved for the single-Region key id and the Region-pinned alias ARN rules.
+    public const string ReplicaKeyPolicyApart = "KMS0006";
+    public const string RegionPinnedInKeyPolicy = "KMS0007";
+
     // Configuration problems: the analyzers keep working with defaults and say so.
     public const string InvalidAliasMap = "KMS0100";
     public const string InvalidOption = "KMS0101";
+
+    // KMS0102 is the package's MSBuild warning for an unknown KmsAnalysisMode (build/KmsAnalyzers.props), not a Roslyn diagnostic.
 }

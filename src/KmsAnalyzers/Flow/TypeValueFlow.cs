@@ -50,6 +50,22 @@ internal sealed class TypeValueFlow
         }
     }
 
+    /// <summary>Records a call on a local, field or property (<c>statement.AddResources(…)</c>): it changes what the object holds.</summary>
+    public void RecordCall(IInvocationOperation invocation)
+    {
+        if (invocation.Instance is { } instance && ValueSymbol(instance) is { } owner)
+        {
+            lock (_gate)
+                Add(_memberValues, (owner, CallsMember), invocation);
+        }
+    }
+
+    /// <summary>The calls made on <paramref name="symbol"/>'s object in this type.</summary>
+    public IReadOnlyList<IOperation> CallsOn(ISymbol symbol) => MemberValuesOf(symbol, CallsMember);
+
+    // Not a C# member name, so it never meets a real property.
+    private const string CallsMember = "()";
+
     public void Record(ISymbol symbol, ITypeSymbol? type, IOperation value)
     {
         if (type is null || !_isOfInterest(type, value))

@@ -1,0 +1,322 @@
+using System.Threading;
+using System.Threading.Tasks;
+using KmsAnalyzers.CodeFixes;
+using KmsAnalyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using Xunit;
+using Verify6 = KmsAnalyzers.Tests.Infrastructure.Verifier<KmsAnalyzers.ReplicaKeyPolicyAnalyzer, KmsAnalyzers.CodeFixes.UseRegionTokenCodeFixProvider>;
+using Verify7 = KmsAnalyzers.Tests.Infrastructure.Verifier<KmsAnalyzers.RegionPinnedKeyPolicyAnalyzer, KmsAnalyzers.CodeFixes.UseRegionTokenCodeFixProvider>;
+
+namespace KmsAnalyzers.Tests.Rules;
+
+/// <summary>KMS0006 (replica policy written apart) and KMS0007 (Region pinned in a multi-Region key policy) on AWS CDK code.</summary>
+public sealed class KeyPolicyTests
+{
+    private const string Usings = "using Amazon.CDK;\nusing Amazon.CDK.AWS.IAM;\nusing Amazon.CDK.AWS.KMS;\n";
+
+    private static T WithCdk<T>(T test)
+        where T : AnalyzerTest<DefaultVerifier>
+    {
+        test.TestState.AdditionalReferences.Add(CdkStubs.Reference);
+        return test;
+    }
+
+    private static DiagnosticResult Kms0006(int location, string replica = "Replica", string primary = "Primary") =>
+        Verify6.Diagnostic(DiagnosticIds.ReplicaKeyPolicyApart).WithLocation(location).WithArguments(replica, primary);
+
+    private static DiagnosticResult Kms0007(int location, string region, string key = "Primary") =>
+        Verify7.Diagnostic(DiagnosticIds.RegionPinnedInKeyPolicy).WithLocation(location).WithArguments(key, region);
+
+    private static Task Run6(string body, params DiagnosticResult[] expected)
+    {
+        var test = WithCdk(new Verify6.Test { TestCode = Usings + body });
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    private static Task Run7(string body, params DiagnosticResult[] expected)
+    {
+        var test = WithCdk(new Verify7.Test { TestCode = Usings + body });
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public Task Kms0006_reports_a_replica_with_its_own_policy_object() => Run6("""
+        class Keys
+        {
+            void Define(Stack primaryStack, Stack replicaStack)
+            {
+                var key = new CfnKey(primaryStack, "Primary", new CfnKeyProps { MultiRegion = true, KeyPolicy = new PolicyDocument(new PolicyDocumentProps()) });
+                {|#0:new CfnReplicaKey(replicaStack, "Replica", new CfnReplicaKeyProps { PrimaryKeyArn = key.AttrArn, KeyPolicy = new PolicyDocument(new PolicyDocumentProps()) })|};
+            }
+        }
+        """, Kms0006(0));
+
+    [Fact]
+    public Task Kms0006_traces_the_primary_through_fields_and_a_copied_arn() => Run6("""
+        class Keys
+        {
+            private readonly CfnKey _primary;
+            private static object OwnPolicy() => new PolicyDocument();
+            private static object OtherPolicy() => new PolicyDocument();
+            Keys(Stack stack)
+            {
+                _primary = new CfnKey(stack, "Orders", new CfnKeyProps { MultiRegion = true, KeyPolicy = OwnPolicy() });
+            }
+            void Replicate(Stack replicaStack)
+            {
+                var arn = _primary.AttrArn;
+                var props = new CfnReplicaKeyProps { PrimaryKeyArn = arn };
+                props.KeyPolicy = OtherPolicy();
+                {|#0:new CfnReplicaKey(replicaStack, "OrdersReplica", props)|};
+            }
+        }
+        """, Kms0006(0, "OrdersReplica", "Orders"));
+
+    [Fact]
+    public Task Kms0006_reports_a_replica_without_the_primarys_policy() => Run6("""
+        class Keys
+        {
+            void Define(Stack a, Stack b)
+            {
+                var key = new CfnKey(a, "Primary", new CfnKeyProps { MultiRegion = true, KeyPolicy = new PolicyDocument() });
+                {|#0:new CfnReplicaKey(b, "Replica", new CfnReplicaKeyProps { PrimaryKeyArn = key.AttrArn })|};
+            }
+        }
+        """, Kms0006(0));
+
+    [Fact]
+    public Task Kms0006_is_silent_for_one_definition_shared_or_built_by_one_factory() => Run6("""
+        class Keys
+        {
+            private static readonly PolicyDocument Shared = new PolicyDocument();
+            private static PolicyDocument For(string region) => new PolicyDocument();
+            void Define(Stack a, Stack b)
+            {
+                var key = new CfnKey(a, "Primary", new CfnKeyProps { MultiRegion = true, KeyPolicy = Shared });
+                new CfnReplicaKey(b, "Replica", new CfnReplicaKeyProps { PrimaryKeyArn = key.AttrArn, KeyPolicy = Shared });
+
+                var orders = new CfnKey(a, "Orders", new CfnKeyProps { MultiRegion = true, KeyPolicy = For("eu-west-1") });
+                new CfnReplicaKey(b, "OrdersReplica", new CfnReplicaKeyProps { PrimaryKeyArn = orders.AttrArn, KeyPolicy = For("us-east-1") });
+
+                var primaryPolicy = For("eu-west-1");
+                var replicaPolicy = For("us-east-1");
+                var billing = new CfnKey(a, "Billing", new CfnKeyProps { MultiRegion = true, KeyPolicy = primaryPolicy });
+                new CfnReplicaKey(b, "BillingReplica", new CfnReplicaKeyProps { PrimaryKeyArn = billing.AttrArn, KeyPolicy = replicaPolicy });
+
+                var plain = new CfnKey(a, "Plain", new CfnKeyProps { MultiRegion = true });
+                new CfnReplicaKey(b, "PlainReplica", new CfnReplicaKeyProps { PrimaryKeyArn = plain.AttrArn });
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Kms0006_is_silent_when_the_primary_is_not_found_or_not_multi_region() => Run6("""
+        class Keys
+        {
+            void Define(Stack a, Stack b, string primaryArn, CfnKey injected)
+            {
+                new CfnReplicaKey(b, "FromParameter", new CfnReplicaKeyProps { PrimaryKeyArn = primaryArn, KeyPolicy = new PolicyDocument() });
+                new CfnReplicaKey(b, "FromInjected", new CfnReplicaKeyProps { PrimaryKeyArn = injected.AttrArn, KeyPolicy = new PolicyDocument() });
+                var single = new CfnKey(a, "Single", new CfnKeyProps { KeyPolicy = new PolicyDocument() });
+                new CfnReplicaKey(b, "OfSingle", new CfnReplicaKeyProps { PrimaryKeyArn = single.AttrArn, KeyPolicy = new PolicyDocument() });
+                var maybe = new CfnKey(a, "Maybe", new CfnKeyProps { MultiRegion = System.DateTime.Now.Second > 1, KeyPolicy = new PolicyDocument() });
+                new CfnReplicaKey(b, "OfMaybe", new CfnReplicaKeyProps { PrimaryKeyArn = maybe.AttrArn, KeyPolicy = new PolicyDocument() });
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Kms0006_works_in_top_level_statements()
+    {
+        var test = WithCdk(new Verify6.Test
+        {
+            TestCode = Usings + """
+                var app = new App();
+                var key = new CfnKey(new Stack(app, "A"), "Primary", new CfnKeyProps { MultiRegion = true, KeyPolicy = new PolicyDocument() });
+                {|#0:new CfnReplicaKey(new Stack(app, "B"), "Replica", new CfnReplicaKeyProps { PrimaryKeyArn = key.AttrArn, KeyPolicy = new PolicyDocument() })|};
+                app.Synth();
+                """,
+        });
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        test.ExpectedDiagnostics.Add(Kms0006(0));
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public Task Kms0007_reports_region_codes_and_region_bearing_arns_in_the_policy() => Run7("""
+        using System.Collections.Generic;
+        class Keys
+        {
+            void Define(Stack stack)
+            {
+                new CfnKey(stack, "Primary", new CfnKeyProps
+                {
+                    MultiRegion = true,
+                    KeyPolicy = new PolicyDocument(new PolicyDocumentProps
+                    {
+                        Statements = new[]
+                        {
+                            new PolicyStatement(new PolicyStatementProps
+                            {
+                                Actions = new[] { "kms:Decrypt" },
+                                Principals = new IPrincipal[] { new ArnPrincipal("arn:aws:iam::210987654321:role/app") },
+                                Resources = new[] { "*" },
+                                Conditions = new Dictionary<string, object>
+                                {
+                                    ["StringEquals"] = new Dictionary<string, object> { ["kms:ViaService"] = {|#0:"sqs.eu-west-1.amazonaws.com"|} },
+                                    ["ArnLike"] = new { SourceArn = {|#1:"arn:aws:sqs:eu-west-1:210987654321:orders"|} },
+                                },
+                            }),
+                        },
+                    }),
+                });
+            }
+        }
+        """, Kms0007(0, "eu-west-1"), Kms0007(1, "eu-west-1"));
+
+    [Fact]
+    public Task Kms0007_follows_locals_fields_and_policy_factories_of_the_type_and_the_replica() => Run7("""
+        class Keys
+        {
+            private static readonly string QueueArn = {|#0:"arn:aws:sqs:us-east-1:210987654321:audit"|};
+            private static PolicyDocument Policy() => new PolicyDocument(new PolicyDocumentProps
+            {
+                Statements = new[] { new PolicyStatement(new PolicyStatementProps { Resources = new[] { QueueArn, {|#1:"arn:aws:sns:us-east-1:210987654321:alerts"|} } }) },
+            });
+            void Define(Stack a, Stack b)
+            {
+                var policy = Policy();
+                var key = new CfnKey(a, "Primary", new CfnKeyProps { MultiRegion = true, KeyPolicy = policy });
+                var statement = new PolicyStatement();
+                statement.AddCondition("StringEquals", {|#2:"eu-central-1"|});
+                new CfnReplicaKey(b, "Replica", new CfnReplicaKeyProps { PrimaryKeyArn = key.AttrArn, KeyPolicy = new PolicyDocument(new PolicyDocumentProps { Statements = new[] { statement } }) });
+            }
+        }
+        """, Kms0007(0, "us-east-1"), Kms0007(1, "us-east-1"), Kms0007(2, "eu-central-1", "Replica"));
+
+    [Fact]
+    public Task Kms0007_is_silent_for_single_region_keys_tokens_and_region_free_arns() => Run7("""
+        class Keys
+        {
+            void Define(Stack stack)
+            {
+                new CfnKey(stack, "SingleRegion", new CfnKeyProps { KeyPolicy = new PolicyDocument(new PolicyDocumentProps
+                {
+                    Statements = new[] { new PolicyStatement(new PolicyStatementProps { Resources = new[] { "arn:aws:sqs:eu-west-1:210987654321:q" } }) },
+                }) });
+                new CfnKey(stack, "Tokens", new CfnKeyProps { MultiRegion = true, KeyPolicy = new PolicyDocument(new PolicyDocumentProps
+                {
+                    Statements = new[]
+                    {
+                        new PolicyStatement(new PolicyStatementProps
+                        {
+                            Principals = new IPrincipal[] { new ArnPrincipal("arn:aws:iam::210987654321:root"), new AccountRootPrincipal() },
+                            Resources = new[] { $"arn:aws:sqs:{Aws.REGION}:{Aws.ACCOUNT_ID}:orders", "*", "arn:aws:s3:::bucket/*" },
+                            Actions = new[] { "kms:*" },
+                        }),
+                    },
+                }) });
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Kms0007_reports_the_literal_text_of_a_runtime_interpolation()
+        => Run7("""
+        class Keys
+        {
+            void Define(Stack stack, string name) =>
+                new CfnKey(stack, "Primary", new CfnKeyProps { MultiRegion = true, KeyPolicy = new PolicyStatement(new PolicyStatementProps { Resources = new[] { {|#0:$"arn:aws:sqs:eu-west-1:{Aws.ACCOUNT_ID}:{name}"|} } }) });
+        }
+        """, Kms0007(0, "eu-west-1"));
+
+    [Theory]
+    [InlineData("\"arn:aws:sqs:eu-west-1:210987654321:orders\"", "$\"arn:aws:sqs:{Aws.REGION}:{Aws.ACCOUNT_ID}:orders\"")]
+    [InlineData("@\"arn:aws:sqs:eu-west-1:210987654321:orders\"", "$@\"arn:aws:sqs:{Aws.REGION}:{Aws.ACCOUNT_ID}:orders\"")]
+    [InlineData("\"eu-west-1\"", "$\"{Aws.REGION}\"")]
+    [InlineData("\"{\\\"aws:RequestedRegion\\\": \\\"eu-west-1\\\"}\"", "$\"{{\\\"aws:RequestedRegion\\\": \\\"{Aws.REGION}\\\"}}\"")]
+    [InlineData("\"\"\"{\"Resource\": \"arn:aws:sqs:eu-west-1:210987654321:q\"}\"\"\"", "$$\"\"\"{\"Resource\": \"arn:aws:sqs:{{Aws.REGION}}:{{Aws.ACCOUNT_ID}}:q\"}\"\"\"")]
+    [InlineData("$\"arn:aws:sqs:eu-west-1:{Aws.ACCOUNT_ID}:q\"", "$\"arn:aws:sqs:{Aws.REGION}:{Aws.ACCOUNT_ID}:q\"")]
+    public Task Kms0007_fix_interpolates_the_region_and_account_tokens(string before, string after)
+    {
+        var test = WithCdk(new Verify7.Test
+        {
+            TestCode = Usings + $$"""
+                class Keys
+                {
+                    void Define(Stack stack) => new CfnKey(stack, "Primary", new CfnKeyProps { MultiRegion = true, KeyPolicy = new object[] { {|#0:{{before}}|} } });
+                }
+                """,
+            FixedCode = Usings + $$"""
+                class Keys
+                {
+                    void Define(Stack stack) => new CfnKey(stack, "Primary", new CfnKeyProps { MultiRegion = true, KeyPolicy = new object[] { {{after}} } });
+                }
+                """,
+        });
+        test.FixedState.MarkupHandling = MarkupMode.None; // '$$' is markup for a caret position otherwise
+        test.ExpectedDiagnostics.Add(Kms0007(0, "eu-west-1"));
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public Task Kms0007_fix_qualifies_aws_without_the_using_and_fixes_all()
+    {
+        var test = WithCdk(new Verify7.Test
+        {
+            TestCode = """
+                class Keys
+                {
+                    void Define(Amazon.CDK.Stack stack) => new Amazon.CDK.AWS.KMS.CfnKey(stack, "Primary", new Amazon.CDK.AWS.KMS.CfnKeyProps
+                    {
+                        MultiRegion = true,
+                        // Resources of the orders service
+                        KeyPolicy = new[] { {|#0:"arn:aws:sqs:eu-west-1:210987654321:orders"|}, {|#1:"arn:aws:sns:eu-west-1:210987654321:orders"|} },
+                    });
+                }
+                """,
+            FixedCode = """
+                class Keys
+                {
+                    void Define(Amazon.CDK.Stack stack) => new Amazon.CDK.AWS.KMS.CfnKey(stack, "Primary", new Amazon.CDK.AWS.KMS.CfnKeyProps
+                    {
+                        MultiRegion = true,
+                        // Resources of the orders service
+                        KeyPolicy = new[] { $"arn:aws:sqs:{Amazon.CDK.Aws.REGION}:{Amazon.CDK.Aws.ACCOUNT_ID}:orders", $"arn:aws:sns:{Amazon.CDK.Aws.REGION}:{Amazon.CDK.Aws.ACCOUNT_ID}:orders" },
+                    });
+                }
+                """,
+        });
+        test.ExpectedDiagnostics.Add(Kms0007(0, "eu-west-1"));
+        test.ExpectedDiagnostics.Add(Kms0007(1, "eu-west-1"));
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public Task Kms0007_has_no_fix_for_a_constant_built_elsewhere()
+    {
+        var source = Usings + """
+            class Keys
+            {
+                private const string Region = "eu-west-1";
+                void Define(Stack stack) => new CfnKey(stack, "Primary", new CfnKeyProps { MultiRegion = true, KeyPolicy = new[] { {|#0:"arn:aws:sqs:" + Region + ":210987654321:q"|} } });
+            }
+            """;
+        var test = WithCdk(new Verify7.Test { TestCode = source, FixedCode = source });
+        test.ExpectedDiagnostics.Add(Kms0007(0, "eu-west-1"));
+        test.FixedState.ExpectedDiagnostics.Add(Kms0007(0, "eu-west-1"));
+        test.FixedState.MarkupHandling = MarkupMode.Allow;
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public Task Silent_without_the_cdk()
+    {
+        var test = new Verify7.Test { TestCode = "class CfnKey { } class C { object M() => new CfnKey(); }" };
+        test.TestState.AdditionalReferences.Clear();
+        return test.RunAsync(CancellationToken.None);
+    }
+}
