@@ -264,6 +264,47 @@ public sealed class UseAliasCodeFixTests
         .RunAsync(CancellationToken.None);
 
     [Fact]
+    public Task Fix_all_handles_several_diagnostics_in_one_statement_and_equals_fixing_one_at_a_time() => Test($$"""
+        class C
+        {
+            string[] Keys() => new[] { {|#0:"{{Arn}}"|}, {|#1:"{{Mrk}}"|}, "alias/other", {|#2:"{{Arn}}" + ""|} };
+        }
+        """, """
+        class C
+        {
+            string[] Keys() => new[] { "alias/orders", "alias/customer-data", "alias/other", "alias/orders" };
+        }
+        """, UseAliasCodeFixProvider.UseAliasKey, Map, Kms0001(0), Kms0002(1), Kms0001(2)).RunAsync(CancellationToken.None);
+
+    [Fact]
+    public Task Fix_all_in_solution_spans_partial_class_parts()
+    {
+        var test = new Verify.Test
+        {
+            TestState =
+            {
+                Sources =
+                {
+                    $$"""partial class Keys { public const string OrdersKeyArn = {|#0:"{{Arn}}"|}; }""",
+                    $$"""partial class Keys { public const string CustomerDataMrkId = {|#1:"{{Mrk}}"|}; string Use() => OrdersKeyArn + CustomerDataMrkId; }""",
+                },
+            },
+            FixedState =
+            {
+                Sources =
+                {
+                    """partial class Keys { public const string OrdersKeyArn = "alias/orders"; }""",
+                    """partial class Keys { public const string CustomerDataMrkId = "alias/customer-data"; string Use() => OrdersKeyArn + CustomerDataMrkId; }""",
+                },
+            },
+            CodeActionEquivalenceKey = UseAliasCodeFixProvider.UseAliasKey,
+        }.WithAliasMap(Map);
+        test.ExpectedDiagnostics.Add(Kms0001(0));
+        test.ExpectedDiagnostics.Add(Kms0002(1));
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public Task Fix_all_in_project_spans_files()
     {
         var test = new Verify.Test
