@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using KmsAnalyzers.Sdk;
 using Microsoft.CodeAnalysis;
@@ -17,6 +18,27 @@ internal sealed class CdkKeyFlow
     private readonly CdkSymbols _cdk;
     private readonly List<IObjectCreationOperation> _keys = new();
     private readonly List<IObjectCreationOperation> _replicas = new();
+
+    /// <summary>
+    /// Registers (after the analyzer's own concurrency and generated-code settings), per named type, the collection of its CDK keys and values, and <paramref name="report"/> at the type's
+    /// end. Nothing is registered when the compilation does not reference the CDK's KMS constructs.
+    /// </summary>
+    public static void Register(AnalysisContext context, Action<SymbolAnalysisContext, CdkKeyFlow> report)
+    {
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (CdkSymbols.TryCreate(start.Compilation) is not { } cdk)
+                return;
+            start.RegisterSymbolStartAction(symbolStart =>
+            {
+                var flow = new CdkKeyFlow(cdk);
+                symbolStart.RegisterOperationAction(flow.Collect,
+                    OperationKind.ObjectCreation, OperationKind.SimpleAssignment, OperationKind.VariableDeclarator,
+                    OperationKind.FieldInitializer, OperationKind.PropertyInitializer, OperationKind.Return, OperationKind.Invocation);
+                symbolStart.RegisterSymbolEndAction(end => report(end, flow));
+            }, SymbolKind.NamedType);
+        });
+    }
 
     public CdkKeyFlow(CdkSymbols cdk)
     {
@@ -45,19 +67,7 @@ internal sealed class CdkKeyFlow
             case IInvocationOperation invocation:
                 Values.RecordCall(invocation);
                 break;
-            case ISimpleAssignmentOperation assignment when assignment.Parent is not IObjectOrCollectionInitializerOperation:
-                Values.RecordAssignment(assignment.Target, assignment.Value);
-                break;
-            case IVariableDeclaratorOperation { Initializer.Value: { } value } declarator:
-                Values.Record(declarator.Symbol, declarator.Symbol.Type, value);
-                break;
-            case IFieldInitializerOperation { Value: var value } initializer:
-                foreach (var field in initializer.InitializedFields)
-                    Values.Record(field, field.Type, value);
-                break;
-            case IPropertyInitializerOperation { Value: var value } initializer:
-                foreach (var property in initializer.InitializedProperties)
-                    Values.Record(property, property.Type, value);
+            case var write when Values.RecordWrite(write):
                 break;
             case IReturnOperation { ReturnedValue: { } value } when context.ContainingSymbol is IMethodSymbol method:
                 // A policy factory: what it returns. A property getter counts as its property.

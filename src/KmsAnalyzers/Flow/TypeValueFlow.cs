@@ -28,6 +28,35 @@ internal sealed class TypeValueFlow
         _isModel = isModel;
     }
 
+    /// <summary>
+    /// Records what a declaration, initializer or assignment statement gives a symbol; false for other operations.
+    /// Object-initializer members are not recorded: they are read from their creation.
+    /// </summary>
+    public bool RecordWrite(IOperation operation)
+    {
+        switch (operation)
+        {
+            case ISimpleAssignmentOperation assignment:
+                if (assignment.Parent is not IObjectOrCollectionInitializerOperation)
+                    RecordAssignment(assignment.Target, assignment.Value);
+                return true;
+            case IVariableDeclaratorOperation declarator:
+                if (declarator.Initializer?.Value is { } value)
+                    Record(declarator.Symbol, declarator.Symbol.Type, value);
+                return true;
+            case IFieldInitializerOperation initializer:
+                foreach (var field in initializer.InitializedFields)
+                    Record(field, field.Type, initializer.Value);
+                return true;
+            case IPropertyInitializerOperation initializer:
+                foreach (var property in initializer.InitializedProperties)
+                    Record(property, property.Type, initializer.Value);
+                return true;
+            default:
+                return false;
+        }
+    }
+
     /// <summary>Records <c>target = value</c> when the target is a symbol of interest.</summary>
     public void RecordAssignment(IOperation target, IOperation value)
     {

@@ -69,21 +69,7 @@ public sealed class CrossRegionDecryptAnalyzer : DiagnosticAnalyzer
                     }
 
                     break;
-                case ISimpleAssignmentOperation assignment:
-                    // Object-initializer members are read from their creation; only statements are recorded here.
-                    if (assignment.Parent is not IObjectOrCollectionInitializerOperation)
-                        _flow.RecordAssignment(assignment.Target, assignment.Value);
-                    break;
-                case IVariableDeclaratorOperation { Initializer.Value: { } value } declarator:
-                    _flow.Record(declarator.Symbol, declarator.Symbol.Type, value);
-                    break;
-                case IFieldInitializerOperation { Value: var value } initializer:
-                    foreach (var field in initializer.InitializedFields)
-                        _flow.Record(field, field.Type, value);
-                    break;
-                case IPropertyInitializerOperation { Value: var value } initializer:
-                    foreach (var property in initializer.InitializedProperties)
-                        _flow.Record(property, property.Type, value);
+                case var write when _flow.RecordWrite(write):
                     break;
                 case IReturnOperation { ReturnedValue: { } value } when
                     context.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.PropertyGet, AssociatedSymbol: IPropertySymbol property }:

@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using KmsAnalyzers.Flow;
 using KmsAnalyzers.Identifiers;
-using KmsAnalyzers.Sdk;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -26,19 +25,7 @@ public sealed class RegionPinnedKeyPolicyAnalyzer : DiagnosticAnalyzer
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(static start =>
-        {
-            if (CdkSymbols.TryCreate(start.Compilation) is not { } cdk)
-                return;
-            start.RegisterSymbolStartAction(symbolStart =>
-            {
-                var flow = new CdkKeyFlow(cdk);
-                symbolStart.RegisterOperationAction(flow.Collect,
-                    OperationKind.ObjectCreation, OperationKind.SimpleAssignment, OperationKind.VariableDeclarator,
-                    OperationKind.FieldInitializer, OperationKind.PropertyInitializer, OperationKind.Return, OperationKind.Invocation);
-                symbolStart.RegisterSymbolEndAction(end => Report(end, flow));
-            }, SymbolKind.NamedType);
-        });
+        CdkKeyFlow.Register(context, Report);
     }
 
     private static void Report(SymbolAnalysisContext context, CdkKeyFlow flow)
