@@ -35,6 +35,13 @@ public sealed class OptionsAnalyzer : DiagnosticAnalyzer
                         Report(tree, reported, key, invalid, "true or false");
                 }
 
+                // A misspelled key would silently do nothing: name it.
+                foreach (var key in options.Keys)
+                {
+                    if (key.StartsWith(KmsOptions.Prefix, System.StringComparison.OrdinalIgnoreCase) && !KmsOptions.IsKnown(key) && options.TryGetValue(key, out var value))
+                        Report(tree, reported, key, value, "a known option: " + KmsOptions.KnownList);
+                }
+
                 HomeRegions.Parse(HomeRegions.Raw(options), out var invalidRegions);
                 foreach (var region in invalidRegions ?? new System.Collections.Generic.List<string>())
                     Report(tree, reported, options.TryGetValue(HomeRegions.RuleKey, out _) ? HomeRegions.RuleKey : KmsOptions.HomeRegions, region,

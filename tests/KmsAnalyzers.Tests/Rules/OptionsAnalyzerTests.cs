@@ -35,6 +35,12 @@ public sealed class OptionsAnalyzerTests
         Kms0101("kms_analyzers.home_regions", "eu-west", "comma-separated AWS Region codes such as 'us-east-1,eu-west-1'"));
 
     [Fact]
+    public Task Misspelled_key_is_named() => Run(
+        "kms_analyzers.derive_alias_name = false",
+        Kms0101("kms_analyzers.derive_alias_name", "false",
+            "a known option: kms_analyzers.report_documentation_accounts, kms_analyzers.derive_alias_names, kms_analyzers.home_regions, kms_analyzers.KMS0003.home_regions"));
+
+    [Fact]
     public Task Per_rule_home_regions_key_is_checked() => Run(
         "kms_analyzers.KMS0003.home_regions = mars-1",
         Kms0101("kms_analyzers.KMS0003.home_regions", "mars-1", "comma-separated AWS Region codes such as 'us-east-1,eu-west-1'"));
