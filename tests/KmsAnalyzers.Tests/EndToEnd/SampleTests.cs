@@ -7,7 +7,7 @@ using Xunit;
 namespace KmsAnalyzers.Tests.EndToEnd;
 
 /// <summary>
-/// The README's main command on the sample legacy app, and bulk fixing it with <c>dotnet format analyzers</c>,
+/// The README's build command on each sample, and bulk fixing the legacy app with <c>dotnet format analyzers</c>,
 /// each in a copy of the repository.
 /// </summary>
 [Trait("Category", "EndToEnd")]
@@ -15,16 +15,18 @@ public sealed class SampleTests
 {
     private const string Sample = "samples/LegacyKmsApp";
 
-    [Fact]
-    public void Sample_build_prints_exactly_the_diagnostics_its_readme_lists()
+    [Theory]
+    [InlineData("samples/LegacyKmsApp")]
+    [InlineData("samples/KeyInfrastructure")]
+    public void Sample_build_prints_exactly_the_diagnostics_its_readme_lists(string sample)
     {
         using var repo = new Workspace().CopyRepository("src", "samples");
-        var build = repo.DotNet($"build {Sample}");
+        var build = repo.DotNet($"build {sample}");
         Assert.True(build.ExitCode == 0, build.Output);
 
-        var actual = build.KmsDiagnostics(Path.Combine(repo.Root, Sample)).Select(d => (d.File, d.Line, d.Column, d.Id)).ToArray();
+        var actual = build.KmsDiagnostics(Path.Combine(repo.Root, sample)).Select(d => (d.File, d.Line, d.Column, d.Id)).ToArray();
         Assert.All(build.KmsDiagnostics(repo.Root), d => Assert.Equal("warning", d.Severity));
-        Assert.Equal(ReadmeTable(repo.Read(Path.Combine(Sample, "README.md"))), actual);
+        Assert.Equal(ReadmeTable(repo.Read(Path.Combine(sample, "README.md"))), actual);
     }
 
     [Fact]

@@ -11,18 +11,27 @@ using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 using Verify3 = KmsAnalyzers.Tests.Infrastructure.Verifier<KmsAnalyzers.CrossRegionDecryptAnalyzer, KmsAnalyzers.CodeFixes.CrossRegionDecryptCodeFixProvider>;
 using Verify = KmsAnalyzers.Tests.Infrastructure.Verifier<KmsAnalyzers.HardcodedKeyIdentifierAnalyzer, KmsAnalyzers.CodeFixes.UseAliasCodeFixProvider>;
+using Verify6 = KmsAnalyzers.Tests.Infrastructure.Verifier<KmsAnalyzers.ReplicaKeyPolicyAnalyzer, KmsAnalyzers.CodeFixes.UseRegionTokenCodeFixProvider>;
+using Verify7 = KmsAnalyzers.Tests.Infrastructure.Verifier<KmsAnalyzers.RegionPinnedKeyPolicyAnalyzer, KmsAnalyzers.CodeFixes.UseRegionTokenCodeFixProvider>;
 
 namespace KmsAnalyzers.Tests.Sdk;
 
 /// <summary>
 /// The rules against the real AWS SDK for .NET instead of the stubs: v4 (AWSSDK.KeyManagementService 4.1.0) and the
-/// only v3 build served here (3.3.105.18), so a change in the SDK's member shapes shows up here.
+/// only v3 build served here (3.3.105.18), so a change in the SDK's member shapes shows up here. KMS0006 and KMS0007
+/// likewise run against the real AWS CDK (Amazon.CDK.Lib 2.103.0, Constructs 10.0.5).
 /// </summary>
 public sealed class SdkSmokeTests
 {
     internal static readonly ReferenceAssemblies SdkV4 = ReferenceAssemblies.Net.Net80.AddPackages(
         ImmutableArray.Create(new PackageIdentity("AWSSDK.KeyManagementService", "4.1.0")));
 
+    // The testing library looks each dependency up at the lower bound of its range only, and this registry does not
+    // serve Amazon.JSII.Runtime 1.89.0 (the CDK's lower bound), so the runtime that restore picks is named here.
+    internal static readonly ReferenceAssemblies Cdk = ReferenceAssemblies.Net.Net80.AddPackages(ImmutableArray.Create(
+        new PackageIdentity("Amazon.CDK.Lib", "2.103.0"),
+        new PackageIdentity("Constructs", "10.0.5"),
+        new PackageIdentity("Amazon.JSII.Runtime", "1.91.0")));
 
     private const string Arn = "arn:aws:kms:eu-west-1:210987654321:key/0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d";
 
@@ -93,6 +102,115 @@ public sealed class SdkSmokeTests
         test.ExpectedDiagnostics.Add(Verify3.Diagnostic(DiagnosticIds.CrossRegionDecrypt).WithLocation(0)
             .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
             .WithArguments("DecryptAsync", "eu-west-2", "its key '0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d' is in Region 'eu-west-1'"));
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    private const string CdkUsings = "using System.Collections.Generic;\nusing Amazon.CDK;\nusing Amazon.CDK.AWS.IAM;\nusing Amazon.CDK.AWS.KMS;\n";
+
+    [Fact]
+    public Task SdkSmoke_cdk_kms0006_finds_the_primary_and_compares_the_policy_definitions()
+    {
+        var test = WithSdk(new Verify6.Test
+        {
+            TestCode = CdkUsings + """
+                class Keys
+                {
+                    private static PolicyDocument KeyPolicy(string account) => new PolicyDocument(new PolicyDocumentProps
+                    {
+                        Statements = new[] { new PolicyStatement(new PolicyStatementProps { Principals = new IPrincipal[] { new AccountPrincipal(account) }, Actions = new[] { "kms:*" }, Resources = new[] { "*" } }) },
+                    });
+
+                    void Define(App app)
+                    {
+                        var primaryStack = new Stack(app, "Primary", new StackProps { Env = new Environment { Region = "eu-west-1" } });
+                        var replicaStack = new Stack(app, "Replica", new StackProps { Env = new Environment { Region = "us-east-1" }, CrossRegionReferences = true });
+
+                        var orders = new CfnKey(primaryStack, "Orders", new CfnKeyProps { MultiRegion = true, KeyPolicy = new PolicyDocument() });
+                        var replicaPolicy = new PolicyDocument();
+                        {|#0:new CfnReplicaKey(replicaStack, "OrdersReplica", new CfnReplicaKeyProps { PrimaryKeyArn = orders.AttrArn, KeyPolicy = replicaPolicy })|};
+
+                        var customers = new CfnKey(primaryStack, "Customers", new CfnKeyProps { MultiRegion = true, KeyPolicy = KeyPolicy(Aws.ACCOUNT_ID) });
+                        new CfnReplicaKey(replicaStack, "CustomersReplica", new CfnReplicaKeyProps { PrimaryKeyArn = customers.AttrArn, KeyPolicy = KeyPolicy(Aws.ACCOUNT_ID) });
+
+                        var single = new CfnKey(primaryStack, "Single", new CfnKeyProps { KeyPolicy = new PolicyDocument() });
+                        new CfnReplicaKey(replicaStack, "OfSingle", new CfnReplicaKeyProps { PrimaryKeyArn = single.AttrArn, KeyPolicy = new PolicyDocument() });
+                    }
+                }
+                """,
+        }, Cdk);
+        test.ExpectedDiagnostics.Add(Verify6.Diagnostic(DiagnosticIds.ReplicaKeyPolicyApart).WithLocation(0).WithArguments("OrdersReplica", "Orders"));
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public Task SdkSmoke_cdk_kms0007_reports_regions_in_the_policy_and_fixes_them_to_tokens()
+    {
+        var test = WithSdk(new Verify7.Test
+        {
+            TestCode = CdkUsings + """
+                class Keys
+                {
+                    void Define(Stack primaryStack, Stack replicaStack)
+                    {
+                        var primary = new CfnKey(primaryStack, "Orders", new CfnKeyProps
+                        {
+                            MultiRegion = true,
+                            KeyPolicy = new PolicyDocument(new PolicyDocumentProps
+                            {
+                                Statements = new[]
+                                {
+                                    new PolicyStatement(new PolicyStatementProps
+                                    {
+                                        Principals = new IPrincipal[] { new ServicePrincipal("sqs.amazonaws.com") },
+                                        Actions = new[] { "kms:Decrypt" },
+                                        Resources = new[] { "*" },
+                                        Conditions = new Dictionary<string, object> { ["StringEquals"] = new Dictionary<string, object> { ["kms:ViaService"] = {|#0:"sqs.eu-west-1.amazonaws.com"|} } },
+                                    }),
+                                },
+                            }),
+                        });
+                        var statement = new PolicyStatement(new PolicyStatementProps { Actions = new[] { "kms:Decrypt" }, Principals = new IPrincipal[] { new AccountRootPrincipal() } });
+                        statement.AddResources({|#1:@"arn:aws:sqs:eu-west-1:210987654321:orders"|});
+                        var policy = new PolicyDocument();
+                        policy.AddStatements(statement);
+                        new CfnReplicaKey(replicaStack, "OrdersReplica", new CfnReplicaKeyProps { PrimaryKeyArn = primary.AttrArn, KeyPolicy = policy });
+                    }
+                }
+                """,
+            FixedCode = CdkUsings + """
+                class Keys
+                {
+                    void Define(Stack primaryStack, Stack replicaStack)
+                    {
+                        var primary = new CfnKey(primaryStack, "Orders", new CfnKeyProps
+                        {
+                            MultiRegion = true,
+                            KeyPolicy = new PolicyDocument(new PolicyDocumentProps
+                            {
+                                Statements = new[]
+                                {
+                                    new PolicyStatement(new PolicyStatementProps
+                                    {
+                                        Principals = new IPrincipal[] { new ServicePrincipal("sqs.amazonaws.com") },
+                                        Actions = new[] { "kms:Decrypt" },
+                                        Resources = new[] { "*" },
+                                        Conditions = new Dictionary<string, object> { ["StringEquals"] = new Dictionary<string, object> { ["kms:ViaService"] = $"sqs.{Aws.REGION}.amazonaws.com" } },
+                                    }),
+                                },
+                            }),
+                        });
+                        var statement = new PolicyStatement(new PolicyStatementProps { Actions = new[] { "kms:Decrypt" }, Principals = new IPrincipal[] { new AccountRootPrincipal() } });
+                        statement.AddResources($@"arn:aws:sqs:{Aws.REGION}:{Aws.ACCOUNT_ID}:orders");
+                        var policy = new PolicyDocument();
+                        policy.AddStatements(statement);
+                        new CfnReplicaKey(replicaStack, "OrdersReplica", new CfnReplicaKeyProps { PrimaryKeyArn = primary.AttrArn, KeyPolicy = policy });
+                    }
+                }
+                """,
+            CodeActionEquivalenceKey = CodeFixes.UseRegionTokenCodeFixProvider.UseRegionTokenKey,
+        }, Cdk);
+        test.ExpectedDiagnostics.Add(Verify7.Diagnostic(DiagnosticIds.RegionPinnedInKeyPolicy).WithLocation(0).WithArguments("Orders", "eu-west-1"));
+        test.ExpectedDiagnostics.Add(Verify7.Diagnostic(DiagnosticIds.RegionPinnedInKeyPolicy).WithLocation(1).WithArguments("OrdersReplica", "eu-west-1"));
         return test.RunAsync(CancellationToken.None);
     }
 
