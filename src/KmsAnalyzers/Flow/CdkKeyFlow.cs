@@ -35,7 +35,11 @@ internal sealed class CdkKeyFlow
                 symbolStart.RegisterOperationAction(flow.Collect,
                     OperationKind.ObjectCreation, OperationKind.SimpleAssignment, OperationKind.VariableDeclarator,
                     OperationKind.FieldInitializer, OperationKind.PropertyInitializer, OperationKind.Return, OperationKind.Invocation);
-                symbolStart.RegisterSymbolEndAction(end => report(end, flow));
+                symbolStart.RegisterSymbolEndAction(end =>
+                {
+                    flow.SortBySource();
+                    report(end, flow);
+                });
             }, SymbolKind.NamedType);
         });
     }
@@ -98,6 +102,24 @@ internal sealed class CdkKeyFlow
 
     /// <summary>The value given to a key's <c>KeyPolicy</c>, or null when it sets none.</summary>
     public IOperation? Policy(IObjectCreationOperation key) => Props(key) is { } props ? Values.MemberValue(props, "KeyPolicy") : null;
+
+    /// <summary>Whether <paramref name="value"/> reads <c>key.KeyPolicy</c> of exactly that key: the replica reuses the primary's.</summary>
+    public bool IsPolicyOf(IOperation value, IObjectCreationOperation key) =>
+        TypeValueFlow.Unwrap(value) is IPropertyReferenceOperation { Property.Name: "KeyPolicy", Instance: { } instance } &&
+        KeyCreation(instance) == key;
+
+    /// <summary>Keys and replicas in source order, so that what a rule reports does not depend on callback order.</summary>
+    public void SortBySource()
+    {
+        _keys.Sort(BySource);
+        _replicas.Sort(BySource);
+    }
+
+    private static int BySource(IOperation a, IOperation b)
+    {
+        var byFile = string.CompareOrdinal(a.Syntax.SyntaxTree.FilePath, b.Syntax.SyntaxTree.FilePath);
+        return byFile != 0 ? byFile : a.Syntax.SpanStart.CompareTo(b.Syntax.SpanStart);
+    }
 
     /// <summary>The construct id (second constructor argument) when it is a constant.</summary>
     public static string ConstructId(IObjectCreationOperation creation) =>

@@ -17,7 +17,10 @@ namespace KmsAnalyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class RegionPinnedKeyPolicyAnalyzer : DiagnosticAnalyzer
 {
-    private const int MaxDepth = 24;
+    // Hops from a symbol to its values or from a call to what it returns; nesting inside one expression is not counted
+    // (a policy is deeply nested), only bounded against pathological input.
+    private const int MaxHops = 16;
+    private const int MaxNesting = 256;
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.RegionPinnedInKeyPolicy);
 
@@ -35,22 +38,24 @@ public sealed class RegionPinnedKeyPolicyAnalyzer : DiagnosticAnalyzer
         foreach (var key in flow.Keys)
         {
             if (flow.IsMultiRegion(key) && flow.Policy(key) is { } policy)
-                Walk(context, flow, policy, CdkKeyFlow.ConstructId(key), visited, reported, 0);
+                Walk(context, flow, policy, CdkKeyFlow.ConstructId(key), visited, reported, 0, 0);
         }
 
         visited.Clear();
         foreach (var replica in flow.Replicas)
         {
             if (flow.Policy(replica) is { } policy)
-                Walk(context, flow, policy, CdkKeyFlow.ConstructId(replica), visited, reported, 0);
+                Walk(context, flow, policy, CdkKeyFlow.ConstructId(replica), visited, reported, 0, 0);
         }
     }
 
+    private static bool IsConstant(ISymbol symbol) => symbol is IFieldSymbol { IsConst: true } or ILocalSymbol { IsConst: true };
+
     private static void Walk(
         SymbolAnalysisContext context, CdkKeyFlow flow, IOperation operation, string keyId,
-        HashSet<IOperation> visited, HashSet<SyntaxNode> reported, int depth)
+        HashSet<IOperation> visited, HashSet<SyntaxNode> reported, int hops, int nesting)
     {
-        if (depth > MaxDepth || !visited.Add(operation))
+        if (hops > MaxHops || nesting > MaxNesting || !visited.Add(operation))
             return;
         context.CancellationToken.ThrowIfCancellationRequested();
 
@@ -77,28 +82,29 @@ public sealed class RegionPinnedKeyPolicyAnalyzer : DiagnosticAnalyzer
                 }
                 else if (part is IInterpolationOperation { Expression: var hole })
                 {
-                    Walk(context, flow, hole, keyId, visited, reported, depth + 1);
+                    Walk(context, flow, hole, keyId, visited, reported, hops, nesting + 1);
                 }
             }
 
             return;
         }
 
-        // Follow what a local, field or property holds, and what a policy factory of this type returns.
-        if (TypeValueFlow.ValueSymbol(operation) is { } symbol && TypeValueFlow.IsWrittenOnlyHere(symbol))
+        // Follow what a local, field or property holds, and what a policy factory of this type returns. A constant is
+        // not followed: its use above is the finding, and its declaration must stay constant.
+        if (TypeValueFlow.ValueSymbol(operation) is { } symbol && TypeValueFlow.IsWrittenOnlyHere(symbol) && !IsConstant(symbol))
         {
             foreach (var value in flow.Values.ValuesOf(symbol))
-                Walk(context, flow, value, keyId, visited, reported, depth + 1);
+                Walk(context, flow, value, keyId, visited, reported, hops + 1, 0);
             foreach (var call in flow.Values.CallsOn(symbol))
-                Walk(context, flow, call, keyId, visited, reported, depth + 1);
+                Walk(context, flow, call, keyId, visited, reported, hops + 1, 0);
         }
         else if (operation is IInvocationOperation invocation)
         {
             foreach (var value in flow.Values.ValuesOf(invocation.TargetMethod.OriginalDefinition))
-                Walk(context, flow, value, keyId, visited, reported, depth + 1);
+                Walk(context, flow, value, keyId, visited, reported, hops + 1, 0);
         }
 
         foreach (var child in operation.ChildOperations)
-            Walk(context, flow, child, keyId, visited, reported, depth + 1);
+            Walk(context, flow, child, keyId, visited, reported, hops, nesting + 1);
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using KmsAnalyzers.Flow;
 using Microsoft.CodeAnalysis;
@@ -30,31 +31,55 @@ public sealed class ReplicaKeyPolicyAnalyzer : DiagnosticAnalyzer
     {
         foreach (var replica in flow.Replicas)
         {
-            if (flow.PrimaryOf(replica) is not { } primary || !flow.IsMultiRegion(primary) ||
-                SameDefinition(flow.Values, flow.Policy(primary), flow.Policy(replica), 0))
+            if (flow.PrimaryOf(replica) is not { } primary || !flow.IsMultiRegion(primary))
+                continue;
+            var primaryPolicy = flow.Policy(primary);
+            var replicaPolicy = flow.Policy(replica);
+            if (primaryPolicy is null && replicaPolicy is null)
+                continue; // both take the default key policy
+            if (primaryPolicy is not null && replicaPolicy is not null &&
+                (flow.IsPolicyOf(replicaPolicy, primary) || Meet(Definitions(flow.Values, primaryPolicy), Definitions(flow.Values, replicaPolicy))))
                 continue;
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.ReplicaKeyPolicyApart, replica.Syntax.GetLocation(),
                 CdkKeyFlow.ConstructId(replica), CdkKeyFlow.ConstructId(primary)));
         }
     }
 
-    private static bool SameDefinition(TypeValueFlow values, IOperation? primary, IOperation? replica, int depth)
+    /// <summary>
+    /// What a policy value is defined by, nearest first: the symbols it is read from and the source method whose call
+    /// builds it, following each local, field or property to the one value it holds (<c>var copy = Shared;</c>).
+    /// </summary>
+    private static List<ISymbol> Definitions(TypeValueFlow values, IOperation policy)
     {
-        if (primary is null || replica is null)
-            return primary is null && replica is null; // both take the default key policy
-        var a = TypeValueFlow.Unwrap(primary);
-        var b = TypeValueFlow.Unwrap(replica);
-        if (TypeValueFlow.ValueSymbol(a) is { } symbolA && SymbolEqualityComparer.Default.Equals(symbolA, TypeValueFlow.ValueSymbol(b)))
-            return true;
-        if (a is IInvocationOperation callA && b is IInvocationOperation callB &&
-            SymbolEqualityComparer.Default.Equals(callA.TargetMethod.OriginalDefinition, callB.TargetMethod.OriginalDefinition))
-            return true;
-        if (depth >= MaxDepth)
-            return false;
+        var definitions = new List<ISymbol>();
+        IOperation? current = policy;
+        for (var depth = 0; current is not null && depth < MaxDepth; depth++)
+        {
+            var operation = TypeValueFlow.Unwrap(current);
+            if (TypeValueFlow.ValueSymbol(operation) is { } symbol)
+                definitions.Add(symbol);
+            else if (operation is IInvocationOperation { TargetMethod: var method } && IsInSource(method))
+                definitions.Add(method.OriginalDefinition); // a policy factory of this code, whatever its arguments
+            current = values.SingleValue(operation);
+        }
 
-        // var primaryPolicy = Policies.For("eu-west-1"); … follow each side to the one value it holds.
-        var nextA = values.SingleValue(a);
-        var nextB = values.SingleValue(b);
-        return (nextA is not null || nextB is not null) && SameDefinition(values, nextA ?? a, nextB ?? b, depth + 1);
+        return definitions;
+    }
+
+    // Library methods (PolicyDocument.FromJson) build whatever they are given: two calls are two definitions.
+    private static bool IsInSource(IMethodSymbol method) => !method.Locations.IsEmpty && method.Locations[0].IsInSource;
+
+    private static bool Meet(List<ISymbol> a, List<ISymbol> b)
+    {
+        foreach (var symbol in a)
+        {
+            foreach (var other in b)
+            {
+                if (SymbolEqualityComparer.Default.Equals(symbol, other))
+                    return true;
+            }
+        }
+
+        return false;
     }
 }

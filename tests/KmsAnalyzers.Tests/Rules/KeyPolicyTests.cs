@@ -129,6 +129,33 @@ public sealed class KeyPolicyTests
         """);
 
     [Fact]
+    public Task Kms0006_is_silent_for_a_copy_of_the_shared_field_and_for_the_primarys_own_policy() => Run6("""
+        class Keys
+        {
+            private static readonly PolicyDocument Shared = new PolicyDocument();
+            void Define(Stack a, Stack b)
+            {
+                var key = new CfnKey(a, "Primary", new CfnKeyProps { MultiRegion = true, KeyPolicy = Shared });
+                var copy = Shared;
+                new CfnReplicaKey(b, "Replica", new CfnReplicaKeyProps { PrimaryKeyArn = key.AttrArn, KeyPolicy = copy });
+                new CfnReplicaKey(b, "Replica2", new CfnReplicaKeyProps { PrimaryKeyArn = key.AttrArn, KeyPolicy = key.KeyPolicy });
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Kms0006_reports_two_calls_of_a_library_method_with_different_documents() => Run6("""
+        class Keys
+        {
+            void Define(Stack a, Stack b)
+            {
+                var key = new CfnKey(a, "Primary", new CfnKeyProps { MultiRegion = true, KeyPolicy = PolicyDocument.FromJson("{}") });
+                {|#0:new CfnReplicaKey(b, "Replica", new CfnReplicaKeyProps { PrimaryKeyArn = key.AttrArn, KeyPolicy = PolicyDocument.FromJson("{ }") })|};
+            }
+        }
+        """, Kms0006(0));
+
+    [Fact]
     public Task Kms0006_works_in_top_level_statements()
     {
         var test = WithCdk(new Verify6.Test
@@ -196,6 +223,57 @@ public sealed class KeyPolicyTests
             }
         }
         """, Kms0007(0, "us-east-1"), Kms0007(1, "us-east-1"), Kms0007(2, "eu-central-1", "Replica"));
+
+    [Fact]
+    public Task Kms0007_finds_deeply_nested_conditions_in_a_policy_factory() => Run7("""
+        using System.Collections.Generic;
+        class Keys
+        {
+            private static PolicyDocument Policy() => new PolicyDocument(new PolicyDocumentProps
+            {
+                Statements = new[]
+                {
+                    new PolicyStatement(new PolicyStatementProps
+                    {
+                        Conditions = new Dictionary<string, object>
+                        {
+                            ["StringEquals"] = new Dictionary<string, object>
+                            {
+                                ["kms:ViaService"] = new Dictionary<string, object> { ["service"] = new[] { new { Name = {|#0:"sqs.eu-west-1.amazonaws.com"|} } } },
+                            },
+                        },
+                    }),
+                },
+            });
+            void Define(Stack a) => new CfnKey(a, "Primary", new CfnKeyProps { MultiRegion = true, KeyPolicy = Policy() });
+        }
+        """, Kms0007(0, "eu-west-1"));
+
+    [Fact]
+    public Task Kms0007_reports_a_constant_once_at_its_use_in_the_policy() => Run7("""
+        using System.Collections.Generic;
+        class Keys
+        {
+            private const string Queue = "arn:aws:sqs:eu-west-1:210987654321:q";
+            void Define(Stack a) => new CfnKey(a, "Primary", new CfnKeyProps { MultiRegion = true, KeyPolicy = new object[] { {|#0:Queue|}, new Dictionary<string, object> { ["q"] = {|#1:Queue|} } } });
+        }
+        """, Kms0007(0, "eu-west-1"), Kms0007(1, "eu-west-1"));
+
+    [Fact]
+    public async Task Kms0007_names_the_first_key_in_source_order_every_time()
+    {
+        for (var run = 0; run < 5; run++)
+        {
+            await Run7("""
+                class Keys
+                {
+                    private static readonly object Shared = new[] { {|#0:"eu-west-1"|} };
+                    void Alpha(Stack a) => new CfnKey(a, "Alpha", new CfnKeyProps { MultiRegion = true, KeyPolicy = Shared });
+                    void Beta(Stack a) => new CfnKey(a, "Beta", new CfnKeyProps { MultiRegion = true, KeyPolicy = Shared });
+                }
+                """, Kms0007(0, "eu-west-1", "Alpha"));
+        }
+    }
 
     [Fact]
     public Task Kms0007_is_silent_for_single_region_keys_tokens_and_region_free_arns() => Run7("""
