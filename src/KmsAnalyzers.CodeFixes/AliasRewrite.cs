@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using KmsAnalyzers.Identifiers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -75,7 +76,8 @@ internal static class AliasRewrite
         var changes = new List<TextChange>();
         if (TryReplaceInTokens(expression, choice, changes))
             return changes;
-        if (!wholeValue || choice.Aliases.Length != 1)
+        // A composed value becomes one literal; never when that would delete a comment or a directive inside it.
+        if (!wholeValue || choice.Aliases.Length != 1 || SyntaxEdits.HasCommentsOrDirectives(expression, expression.Span))
             return null;
 
         var isUtf8 = expression.IsKind(SyntaxKind.Utf8StringLiteralExpression);
@@ -83,19 +85,22 @@ internal static class AliasRewrite
         return new List<TextChange> { new(expression.Span, literal) };
     }
 
+    // One linear scan per literal token: every whole identifier token the analyzer reported becomes its alias.
     private static bool TryReplaceInTokens(ExpressionSyntax expression, AliasChoice choice, List<TextChange> changes)
     {
-        var tokens = new List<SyntaxToken>();
+        var tokens = new List<(SyntaxToken Token, bool OpenStart, bool OpenEnd)>();
         switch (expression)
         {
             case LiteralExpressionSyntax literal:
-                tokens.Add(literal.Token);
+                tokens.Add((literal.Token, false, false));
                 break;
             case InterpolatedStringExpressionSyntax interpolated:
-                foreach (var content in interpolated.Contents)
+                var contents = interpolated.Contents;
+                for (var i = 0; i < contents.Count; i++)
                 {
-                    if (content is InterpolatedStringTextSyntax text)
-                        tokens.Add(text.TextToken);
+                    // Next to a hole the text is not the edge of a token: the hole's value continues it.
+                    if (contents[i] is InterpolatedStringTextSyntax text)
+                        tokens.Add((text.TextToken, i > 0, i < contents.Count - 1));
                 }
 
                 break;
@@ -103,47 +108,26 @@ internal static class AliasRewrite
                 return false;
         }
 
+        var aliasByIdentifier = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < choice.Identifiers.Length; i++)
+            aliasByIdentifier[choice.Identifiers[i]] = choice.Aliases[i];
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (token, openStart, openEnd) in tokens)
         {
-            var identifier = choice.Identifiers[i];
-            var found = false;
-            foreach (var token in tokens)
+            var text = token.Text;
+            for (var from = 0; KmsIdentifiers.TryFindToken(text, from, out var match, openStart, openEnd); from = match.End)
             {
-                var text = token.Text;
-                for (var at = text.IndexOf(identifier, StringComparison.Ordinal); at >= 0;
-                     at = text.IndexOf(identifier, at + identifier.Length, StringComparison.Ordinal))
-                {
-                    if (!IsBoundary(text, at - 1) || !IsBoundary(text, at + identifier.Length))
-                        continue;
-                    var change = new TextChange(new TextSpan(token.SpanStart + at, identifier.Length), choice.Aliases[i]);
-                    if (!Overlaps(changes, change.Span))
-                        changes.Add(change);
-                    found = true;
-                }
-            }
-
-            if (!found)
-            {
-                changes.Clear();
-                return false; // written with escapes or split across parts: not a plain token edit
+                var identifier = match.Text;
+                if (!aliasByIdentifier.TryGetValue(identifier, out var alias))
+                    continue;
+                changes.Add(new TextChange(new TextSpan(token.SpanStart + match.Start, match.Length), alias));
+                found.Add(identifier);
             }
         }
 
-        return true;
-    }
-
-    // The analyzer matched whole tokens; the same text inside a longer token (a non-KMS ARN, say) stays.
-    private static bool IsBoundary(string text, int index) =>
-        index < 0 || index >= text.Length || text[index] == '\\' || Identifiers.KmsIdentifiers.IsTokenDelimiter(text[index]);
-
-    private static bool Overlaps(List<TextChange> changes, TextSpan span)
-    {
-        foreach (var change in changes)
-        {
-            if (change.Span.OverlapsWith(span))
-                return true;
-        }
-
-        return false;
+        if (found.Count == aliasByIdentifier.Count)
+            return true;
+        changes.Clear();
+        return false; // written with escapes or split across parts: not a plain token edit
     }
 }

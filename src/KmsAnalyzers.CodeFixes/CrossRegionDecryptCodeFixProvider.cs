@@ -107,7 +107,9 @@ public sealed class CrossRegionDecryptCodeFixProvider : CodeFixProvider, ITextCh
         if (AdditionalNode(root, diagnostic, CrossRegionProperties.KeyMemberLocation) is not AssignmentExpressionSyntax member ||
             member.Parent is not InitializerExpressionSyntax initializer)
             return null;
-        return new List<TextChange> { SyntaxEdits.RemoveElement(initializer.Expressions, initializer.Expressions.IndexOf(member)) };
+        return SyntaxEdits.RemoveElement(initializer.Expressions, initializer.Expressions.IndexOf(member)) is { } removal
+            ? new List<TextChange> { removal }
+            : null;
     }
 
     private static List<TextChange>? RegionFromEnvironment(SyntaxNode root, Diagnostic diagnostic)
@@ -115,7 +117,9 @@ public sealed class CrossRegionDecryptCodeFixProvider : CodeFixProvider, ITextCh
         switch (AdditionalNode(root, diagnostic, CrossRegionProperties.PinLocation))
         {
             case ArgumentSyntax { Parent: ArgumentListSyntax arguments } argument:
-                return new List<TextChange> { SyntaxEdits.RemoveElement(arguments.Arguments, arguments.Arguments.IndexOf(argument)) };
+                return SyntaxEdits.RemoveElement(arguments.Arguments, arguments.Arguments.IndexOf(argument)) is { } removal
+                    ? new List<TextChange> { removal }
+                    : null;
             case AssignmentExpressionSyntax { Parent: InitializerExpressionSyntax initializer } member:
                 // RegionEndpoint and ServiceURL both set: removing one would leave the other pinning the client.
                 var pins = 0;
@@ -125,8 +129,8 @@ public sealed class CrossRegionDecryptCodeFixProvider : CodeFixProvider, ITextCh
                         pins++;
                 }
 
-                return pins == 1
-                    ? new List<TextChange> { SyntaxEdits.RemoveElement(initializer.Expressions, initializer.Expressions.IndexOf(member)) }
+                return pins == 1 && SyntaxEdits.RemoveElement(initializer.Expressions, initializer.Expressions.IndexOf(member)) is { } unpin
+                    ? new List<TextChange> { unpin }
                     : null;
             default:
                 return null;

@@ -8,11 +8,34 @@ namespace KmsAnalyzers.CodeFixes;
 /// <summary>Text edits that remove syntax while keeping the comments and layout around it.</summary>
 internal static class SyntaxEdits
 {
+    /// <summary>Whether <paramref name="span"/> of <paramref name="node"/> holds a comment or a preprocessor directive.</summary>
+    public static bool HasCommentsOrDirectives(SyntaxNode node, TextSpan span)
+    {
+        foreach (var trivia in node.DescendantTrivia(span, descendIntoTrivia: true))
+        {
+            if (trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) || trivia.IsKind(SyntaxKind.MultiLineCommentTrivia) ||
+                trivia.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia) || trivia.IsKind(SyntaxKind.MultiLineDocumentationCommentTrivia) ||
+                trivia.IsDirective || trivia.IsKind(SyntaxKind.DisabledTextTrivia))
+                return true;
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// Removes element <paramref name="index"/> of a comma-separated list (arguments, initializer members) with its
-    /// separator. A member on a line of its own goes with its line; comment lines above it stay.
+    /// separator. A member on a line of its own goes with its line; comment lines above it stay. Null when the removal
+    /// would take a comment with it.
     /// </summary>
-    public static TextChange RemoveElement<TNode>(SeparatedSyntaxList<TNode> list, int index)
+    public static TextChange? RemoveElement<TNode>(SeparatedSyntaxList<TNode> list, int index)
+        where TNode : SyntaxNode
+    {
+        var change = Removal(list, index);
+        // What is removed must hold no comment: a fix never loses one.
+        return HasCommentsOrDirectives(list[index].Parent!, change.Span) ? null : change;
+    }
+
+    private static TextChange Removal<TNode>(SeparatedSyntaxList<TNode> list, int index)
         where TNode : SyntaxNode
     {
         var element = list[index];

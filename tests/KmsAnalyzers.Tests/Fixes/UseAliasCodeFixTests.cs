@@ -226,6 +226,34 @@ public sealed class UseAliasCodeFixTests
         """, null, Kms0001(0, keyId: "11111111-2222-4333-8444-555555555555", use: " and used as DecryptRequest.KeyId"));
 
     [Fact]
+    public Task No_whole_value_fix_that_would_delete_a_comment_or_a_directive() => NoFix($$"""
+        class C
+        {
+            const string Prefix = "arn:aws:kms:eu-west-1:210987654321:key/";
+            const string OrdersKeyArn = {|#0:Prefix + /* the orders key */ "{{KeyId}}"|};
+            const string PaymentsKeyArn = {|#1:Prefix +
+        #if DEBUG
+                "{{KeyId}}"
+        #else
+                "{{KeyId}}"|}
+        #endif
+                ;
+        }
+        """, Kms0001(0), Kms0001(1));
+
+    [Fact]
+    public Task Fix_rewrites_thousands_of_arns_in_one_literal_in_one_pass()
+    {
+        var many = string.Join(",", System.Linq.Enumerable.Repeat(Arn, 5000));
+        var test = Test($$"""
+            class C { const string Keys = {|#0:"{{many}}"|}; }
+            """, $$"""
+            class C { const string Keys = "{{string.Join(",", System.Linq.Enumerable.Repeat("alias/orders", 5000))}}"; }
+            """, UseAliasCodeFixProvider.UseAliasKey, Map, Kms0001(0));
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public Task No_fix_when_one_of_two_keys_has_no_alias() => NoFix($$"""
         class C { string Keys = {|#0:"{{Arn}},arn:aws:kms:eu-west-1:210987654321:key/11111111-2222-4333-8444-555555555555"|}; }
         """, Kms0001(0));

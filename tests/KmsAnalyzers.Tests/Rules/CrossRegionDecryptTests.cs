@@ -510,6 +510,29 @@ public sealed class CrossRegionDecryptTests
     }.RunAsync(CancellationToken.None);
 
     [Fact]
+    public Task No_region_fix_that_would_delete_a_comment() => VerifyFix($$"""
+        class Worker
+        {
+            private readonly IAmazonKeyManagementService _kms = new AmazonKeyManagementServiceClient(new AmazonKeyManagementServiceConfig
+            {
+                RegionEndpoint = RegionEndpoint.EUWest2, // DR Region, see runbook
+                MaxErrorRetry = 3,
+            });
+            Task Run(MemoryStream b) => {|#0:_kms.DecryptAsync(new DecryptRequest { CiphertextBlob = b, KeyId = "{{EuWest1Arn}}" })|};
+        }
+        """, $$"""
+        class Worker
+        {
+            private readonly IAmazonKeyManagementService _kms = new AmazonKeyManagementServiceClient(new AmazonKeyManagementServiceConfig
+            {
+                RegionEndpoint = RegionEndpoint.EUWest2, // DR Region, see runbook
+                MaxErrorRetry = 3,
+            });
+            Task Run(MemoryStream b) => _kms.DecryptAsync(new DecryptRequest { CiphertextBlob = b });
+        }
+        """, CrossRegionDecryptCodeFixProvider.RemoveKeyKey, KeyInOtherRegion(0));
+
+    [Fact]
     public Task No_region_fix_when_the_client_is_pinned_in_another_file()
     {
         var test = new Verify.Test
