@@ -115,7 +115,8 @@ internal static class AliasRewrite
         foreach (var (token, openStart, openEnd) in tokens)
         {
             var text = token.Text;
-            for (var from = 0; KmsIdentifiers.TryFindToken(text, from, out var match, openStart, openEnd); from = match.End)
+            var scanner = new KmsTokenScanner(text, openStart, openEnd);
+            while (scanner.TryNext(out var match))
             {
                 var identifier = match.Text;
                 if (!aliasByIdentifier.TryGetValue(identifier, out var alias))

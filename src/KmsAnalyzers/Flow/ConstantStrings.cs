@@ -31,20 +31,31 @@ internal static class ConstantStrings
     public static bool IsConstantComposite(IOperation operation) =>
         operation is IBinaryOperation or IInterpolatedStringOperation && operation.ConstantValue.Value is string;
 
-    /// <summary>Whether an enclosing constant concatenation or interpolation will report this value instead.</summary>
+    /// <summary>
+    /// Whether an enclosing constant concatenation or interpolation will report this value instead. Asked before this
+    /// operation's own value is read: a long chain <c>"a" + "b" + …</c> must not build every prefix string.
+    /// </summary>
     public static bool IsPartOfLargerConstant(IOperation operation)
     {
+        var current = operation;
         var parent = operation.Parent;
         while (parent is IConversionOperation or IParenthesizedOperation)
+        {
+            current = parent;
             parent = parent.Parent;
+        }
+
         switch (parent)
         {
             case IInterpolatedStringTextOperation:
                 return true; // the text of an interpolated string is reported with the whole string
             case IInterpolationOperation { Parent: { } interpolated }:
                 return interpolated.ConstantValue.Value is string;
-            case IBinaryOperation binary:
-                return binary.ConstantValue.Value is string;
+            case IBinaryOperation binary when binary.Type?.SpecialType == SpecialType.System_String:
+                // With a constant other side the parent is constant exactly when this side is; when this side is not
+                // constant it reports nothing anyway. The other side of a left-nested chain is one short literal.
+                var other = binary.LeftOperand == current ? binary.RightOperand : binary.LeftOperand;
+                return other.ConstantValue is { HasValue: true, Value: string or null };
             default:
                 return false;
         }
@@ -71,35 +82,44 @@ internal static class ConstantStrings
         return false;
     }
 
-    private static void Collect(IOperation operation, List<Segment> segments, ref int offset)
+    // Iterative, in source order: a concatenation of 50,000 terms must not overflow the stack.
+    private static void Collect(IOperation root, List<Segment> segments, ref int offset)
     {
-        while (operation is IConversionOperation { Operand: var operand } && operand.ConstantValue.HasValue)
-            operation = operand;
-        while (operation is IParenthesizedOperation { Operand: var inner })
-            operation = inner;
-
-        switch (operation)
+        var pending = new Stack<IOperation>();
+        pending.Push(root);
+        while (pending.Count > 0)
         {
-            case IBinaryOperation binary when binary.ConstantValue.Value is string:
-                Collect(binary.LeftOperand, segments, ref offset);
-                Collect(binary.RightOperand, segments, ref offset);
-                return;
-            case IInterpolatedStringOperation interpolated when interpolated.ConstantValue.Value is string:
-                foreach (var part in interpolated.Parts)
-                {
-                    if (part is IInterpolationOperation interpolation)
-                        Collect(interpolation.Expression, segments, ref offset);
-                    else if (part is IInterpolatedStringTextOperation text)
-                        Collect(text.Text, segments, ref offset);
-                }
+            var operation = pending.Pop();
+            while (operation is IConversionOperation { Operand: var operand } && operand.ConstantValue.HasValue)
+                operation = operand;
+            while (operation is IParenthesizedOperation { Operand: var inner })
+                operation = inner;
 
-                return;
+            switch (operation)
+            {
+                // Inside a constant composite every concatenation is constant: no need to build (and pay for) its value.
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when binary.Type?.SpecialType == SpecialType.System_String:
+                    pending.Push(binary.RightOperand);
+                    pending.Push(binary.LeftOperand);
+                    continue;
+                case IInterpolatedStringOperation interpolated:
+                    for (var i = interpolated.Parts.Length - 1; i >= 0; i--)
+                    {
+                        var part = interpolated.Parts[i];
+                        if (part is IInterpolationOperation interpolation)
+                            pending.Push(interpolation.Expression);
+                        else if (part is IInterpolatedStringTextOperation text)
+                            pending.Push(text.Text);
+                    }
+
+                    continue;
+            }
+
+            var length = ValueText(operation).Length;
+            var isNamed = operation is IFieldReferenceOperation or ILocalReferenceOperation;
+            segments.Add(new Segment(offset, length, isNamed));
+            offset += length;
         }
-
-        var length = ValueText(operation).Length;
-        var isNamed = operation is IFieldReferenceOperation or ILocalReferenceOperation;
-        segments.Add(new Segment(offset, length, isNamed));
-        offset += length;
     }
 
     private static string ValueText(IOperation operation) => operation.ConstantValue.Value switch

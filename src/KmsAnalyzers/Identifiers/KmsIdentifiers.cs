@@ -205,62 +205,13 @@ internal static class KmsIdentifiers
         char.IsWhiteSpace(c) || c is '"' or '\'' or '`' or ',' or ';' or '(' or ')' or '[' or ']' or '{' or '}' or '<' or '>' or '=' or '|';
 
     /// <summary>
-    /// Finds the next whole-token key ARN, alias ARN or multi-Region key id in <paramref name="text"/> at or after
-    /// <paramref name="from"/>. A token that touches <paramref name="openStart"/> or <paramref name="openEnd"/> (the
-    /// edges of a text part next to a non-constant interpolation hole) is not whole, so it is skipped.
+    /// Finds the next whole-token key ARN, alias ARN or multi-Region key id at or after <paramref name="from"/>; see
+    /// <see cref="KmsTokenScanner"/>, which finds them all in one linear pass.
     /// </summary>
     public static bool TryFindToken(string text, int from, out KmsToken token, bool openStart = false, bool openEnd = false)
     {
-        token = default;
-        var i = from;
-        var arnAt = -2;
-        var mrkAt = -2;
-        while (i < text.Length)
-        {
-            // Each IndexOf result is kept until passed, so a long string is scanned in linear time.
-            if (arnAt != -1 && arnAt < i)
-                arnAt = text.IndexOf(ArnPrefix, i, System.StringComparison.Ordinal);
-            if (mrkAt != -1 && mrkAt < i)
-                mrkAt = text.IndexOf(MultiRegionPrefix, i, System.StringComparison.Ordinal);
-            if (arnAt < 0 && mrkAt < 0)
-                return false;
-            var at = arnAt < 0 ? mrkAt : mrkAt < 0 ? arnAt : System.Math.Min(arnAt, mrkAt);
-
-            var startsToken = at == 0 ? !openStart : IsTokenDelimiter(text[at - 1]);
-            if (!startsToken)
-            {
-                i = at + 4;
-                continue;
-            }
-
-            var end = at;
-            while (end < text.Length && !IsTokenDelimiter(text[end]))
-                end++;
-            var endsToken = end < text.Length || !openEnd;
-            if (endsToken)
-            {
-                var length = end - at;
-                if (at == mrkAt)
-                {
-                    if (IsMultiRegionKeyId(text, at, length))
-                    {
-                        token = new KmsToken(text, at, length, KmsIdentifierKind.MultiRegionKeyId, default);
-                        return true;
-                    }
-                }
-                else if (TryParseArn(text, at, length, out var arn))
-                {
-                    var kind = arn.ResourceType == KmsResourceType.Key ? KmsIdentifierKind.KeyArn : KmsIdentifierKind.AliasArn;
-                    token = new KmsToken(text, at, length, kind, arn);
-                    return true;
-                }
-            }
-
-            // No later match can start inside this token: its characters are not delimiters.
-            i = end + 1;
-        }
-
-        return false;
+        var scanner = new KmsTokenScanner(text, openStart, openEnd, from);
+        return scanner.TryNext(out token);
     }
 
     private static int IndexOf(string s, char c, int from, int end)
@@ -277,6 +228,82 @@ internal static class KmsIdentifiers
     private static bool IsHex(char c) => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 
     private static bool IsAsciiLetterOrDigit(char c) => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/// <summary>
+/// Scans a string for whole-token key ARNs, alias ARNs and multi-Region key ids, left to right, in linear time: the
+/// positions of the next <c>arn:</c> and <c>mrk-</c> are kept between calls. A token that touches an open edge (the
+/// side of a text part next to a non-constant interpolation hole) is not whole, so it is skipped.
+/// </summary>
+internal struct KmsTokenScanner
+{
+    private readonly string _text;
+    private readonly bool _openStart;
+    private readonly bool _openEnd;
+    private int _next;
+    private int _arnAt;
+    private int _mrkAt;
+
+    public KmsTokenScanner(string text, bool openStart = false, bool openEnd = false, int from = 0)
+    {
+        _text = text;
+        _openStart = openStart;
+        _openEnd = openEnd;
+        _next = from;
+        _arnAt = -2;
+        _mrkAt = -2;
+    }
+
+    public bool TryNext(out KmsToken token)
+    {
+        token = default;
+        var text = _text;
+        while (_next < text.Length)
+        {
+            if (_arnAt != -1 && _arnAt < _next)
+                _arnAt = text.IndexOf(KmsIdentifiers.ArnPrefix, _next, System.StringComparison.Ordinal);
+            if (_mrkAt != -1 && _mrkAt < _next)
+                _mrkAt = text.IndexOf(KmsIdentifiers.MultiRegionPrefix, _next, System.StringComparison.Ordinal);
+            if (_arnAt < 0 && _mrkAt < 0)
+            {
+                _next = text.Length;
+                return false;
+            }
+
+            var at = _arnAt < 0 ? _mrkAt : _mrkAt < 0 ? _arnAt : System.Math.Min(_arnAt, _mrkAt);
+            var startsToken = at == 0 ? !_openStart : KmsIdentifiers.IsTokenDelimiter(text[at - 1]);
+            if (!startsToken)
+            {
+                _next = at + 4;
+                continue;
+            }
+
+            var end = at;
+            while (end < text.Length && !KmsIdentifiers.IsTokenDelimiter(text[end]))
+                end++;
+            _next = end + 1; // no later match can start inside this token: its characters are not delimiters
+            if (end == text.Length && _openEnd)
+                continue;
+
+            var length = end - at;
+            if (at == _mrkAt)
+            {
+                if (KmsIdentifiers.IsMultiRegionKeyId(text, at, length))
+                {
+                    token = new KmsToken(text, at, length, KmsIdentifierKind.MultiRegionKeyId, default);
+                    return true;
+                }
+            }
+            else if (KmsIdentifiers.TryParseArn(text, at, length, out var arn))
+            {
+                var kind = arn.ResourceType == KmsResourceType.Key ? KmsIdentifierKind.KeyArn : KmsIdentifierKind.AliasArn;
+                token = new KmsToken(text, at, length, kind, arn);
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
 
 /// <summary>A whole-token KMS identifier found inside a string.</summary>

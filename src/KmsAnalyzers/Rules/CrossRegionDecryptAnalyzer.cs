@@ -96,7 +96,8 @@ public sealed class CrossRegionDecryptAnalyzer : DiagnosticAnalyzer
             var client = resolver.ClientRegion(invocation.Instance);
             if (!client.IsKnown)
                 return null;
-            var request = invocation.Arguments[0].Value;
+            if (RequestArgument(invocation) is not { } request)
+                return null;
             var keyProperty = DecryptKeyProperty(invocation.TargetMethod.Name)!;
             var clientRegion = client.Region!;
             var locations = new List<Location>();
@@ -161,6 +162,18 @@ public sealed class CrossRegionDecryptAnalyzer : DiagnosticAnalyzer
     }
 
     private static bool KeyIsOptional(string methodName) => !methodName.StartsWith("Decapsulate", System.StringComparison.Ordinal);
+
+    // The request is the first parameter; named arguments may come in any order.
+    private static IOperation? RequestArgument(IInvocationOperation invocation)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.Ordinal == 0)
+                return argument.Value;
+        }
+
+        return null;
+    }
 
     /// <summary>The request property naming the key a decrypt entry point decrypts with, or null for other methods.</summary>
     private static string? DecryptKeyProperty(string methodName) => methodName switch

@@ -55,6 +55,8 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
         public void Analyze(OperationAnalysisContext context)
         {
             var operation = context.Operation;
+            if (ConstantStrings.IsPartOfLargerConstant(operation))
+                return; // cheap, and before this operation's value is built
             string? value;
             switch (operation)
             {
@@ -78,12 +80,13 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
                     return;
             }
 
-            if (value is null || !KmsIdentifiers.MayContainKeyIdentifier(value) || ConstantStrings.IsPartOfLargerConstant(operation))
+            if (value is null || !KmsIdentifiers.MayContainKeyIdentifier(value))
                 return;
 
             var segments = ConstantStrings.IsConstantComposite(operation) ? ConstantStrings.Segments(operation) : null;
             var findings = new Findings();
-            for (var from = 0; KmsIdentifiers.TryFindToken(value, from, out var token); from = token.End)
+            var scanner = new KmsTokenScanner(value);
+            while (scanner.TryNext(out var token))
             {
                 if (segments is null || !ConstantStrings.IsInsideNamedConstant(segments, token.Start, token.End))
                     findings.Add(token, this, context);
@@ -102,9 +105,8 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
                 if (parts[i] is not IInterpolatedStringTextOperation { Text.ConstantValue.Value: string text } ||
                     !KmsIdentifiers.MayContainKeyIdentifier(text))
                     continue;
-                var openStart = i > 0;
-                var openEnd = i < parts.Length - 1;
-                for (var from = 0; KmsIdentifiers.TryFindToken(text, from, out var token, openStart, openEnd); from = token.End)
+                var scanner = new KmsTokenScanner(text, openStart: i > 0, openEnd: i < parts.Length - 1);
+                while (scanner.TryNext(out var token))
                     (findings ??= new Findings()).Add(token, this, context);
             }
 
@@ -114,9 +116,13 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
 
         private void Report(OperationAnalysisContext context, Findings findings, bool wholeValue)
         {
-            var tokens = findings.Arns.Count > 0 ? findings.Arns : findings.MultiRegionKeyIds;
-            if (tokens.Count == 0)
+            var reported = findings.Arns.Count > 0 ? findings.Arns : findings.MultiRegionKeyIds;
+            if (reported.Count == 0)
                 return;
+
+            // KMS0001 takes the whole expression: its fix also rewrites any separate mrk- id in it, so that a second
+            // Fix All has nothing left to do.
+            var tokens = findings.Arns.Count > 0 && findings.MultiRegionKeyIds.Count > 0 ? findings.All() : reported;
 
             var operation = context.Operation;
             var site = UseSite.Of(operation);
@@ -140,7 +146,7 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
                 properties[PropertyNames.DerivedFrom] = name;
             }
 
-            var first = tokens[0];
+            var first = reported[0];
             var diagnostic = first.Kind == KmsIdentifierKind.KeyArn
                 ? Diagnostic.Create(Descriptors.HardcodedKeyArn, operation.Syntax.GetLocation(), properties.ToImmutable(),
                     first.Arn.Region, first.Arn.ResourceId, first.Arn.MaskedAccount, sinkSuffix)
@@ -159,6 +165,13 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
         public List<KmsToken> MultiRegionKeyIds { get; } = new();
         public int Count => Arns.Count + MultiRegionKeyIds.Count;
         public KmsToken First => Arns.Count > 0 ? Arns[0] : MultiRegionKeyIds[0];
+
+        public List<KmsToken> All()
+        {
+            var all = new List<KmsToken>(Arns);
+            all.AddRange(MultiRegionKeyIds);
+            return all;
+        }
 
         public void Add(KmsToken token, CompilationState state, OperationAnalysisContext context)
         {

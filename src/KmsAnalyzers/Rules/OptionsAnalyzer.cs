@@ -36,7 +36,7 @@ public sealed class OptionsAnalyzer : DiagnosticAnalyzer
                 }
 
                 // A misspelled key would silently do nothing: name it.
-                foreach (var key in options.Keys)
+                foreach (var key in KeysOf(options))
                 {
                     if (key.StartsWith(KmsOptions.Prefix, System.StringComparison.OrdinalIgnoreCase) && !KmsOptions.IsKnown(key) && options.TryGetValue(key, out var value))
                         Report(tree, reported, key, value, "a known option: " + KmsOptions.KnownList);
@@ -48,6 +48,19 @@ public sealed class OptionsAnalyzer : DiagnosticAnalyzer
                         "comma-separated AWS Region codes such as 'us-east-1,eu-west-1'");
             });
         });
+    }
+
+    // AnalyzerConfigOptions.Keys is virtual and throws in hosts that only implement TryGetValue: then skip the check.
+    private static System.Collections.Generic.IEnumerable<string> KeysOf(AnalyzerConfigOptions options)
+    {
+        try
+        {
+            return options.Keys;
+        }
+        catch (System.NotImplementedException)
+        {
+            return System.Array.Empty<string>();
+        }
     }
 
     private static void Report(SyntaxTreeAnalysisContext context, ConcurrentDictionary<string, bool> reported, string key, string value, string expected)
