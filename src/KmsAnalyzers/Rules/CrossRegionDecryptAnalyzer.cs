@@ -46,15 +46,14 @@ public sealed class CrossRegionDecryptAnalyzer : DiagnosticAnalyzer
     private sealed class TypeState
     {
         private readonly KmsSymbols _kms;
-        private readonly TypeValueFlow _flow;
         private readonly List<IInvocationOperation> _decrypts = new();
+
+        // Writes are only kept here and traced at the end, and only when the type has a decrypt call: most types have
+        // none, and judging every write's type on the spot would cost every type of the code base.
+        private readonly List<(IOperation Write, ISymbol Owner)> _writes = new();
         private AliasMap? _aliasMap;
 
-        public TypeState(KmsSymbols kms)
-        {
-            _kms = kms;
-            _flow = new TypeValueFlow(kms.IsOfInterest, kms.IsModel);
-        }
+        public TypeState(KmsSymbols kms) => _kms = kms;
 
         public void Collect(OperationAnalysisContext context)
         {
@@ -69,11 +68,11 @@ public sealed class CrossRegionDecryptAnalyzer : DiagnosticAnalyzer
                     }
 
                     break;
-                case var write when _flow.RecordWrite(write):
+                case IReturnOperation when context.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.PropertyGet }:
                     break;
-                case IReturnOperation { ReturnedValue: { } value } when
-                    context.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.PropertyGet, AssociatedSymbol: IPropertySymbol property }:
-                    _flow.Record(property, property.Type, value); // IAmazonKeyManagementService Client => new …(RegionEndpoint.X);
+                default:
+                    lock (_writes)
+                        _writes.Add((context.Operation, context.ContainingSymbol));
                     break;
             }
         }
@@ -82,7 +81,17 @@ public sealed class CrossRegionDecryptAnalyzer : DiagnosticAnalyzer
         {
             if (_decrypts.Count == 0)
                 return;
-            var resolver = new RegionResolver(_flow, _kms);
+            var flow = new TypeValueFlow(_kms.IsOfInterest, _kms.IsModel);
+            foreach (var (write, owner) in _writes)
+            {
+                if (flow.RecordWrite(write))
+                    continue;
+                // IAmazonKeyManagementService Client => new …(RegionEndpoint.X);
+                if (write is IReturnOperation { ReturnedValue: { } value } && owner is IMethodSymbol { AssociatedSymbol: IPropertySymbol property })
+                    flow.Record(property, property.Type, value);
+            }
+
+            var resolver = new RegionResolver(flow, _kms);
             foreach (var invocation in _decrypts)
             {
                 context.CancellationToken.ThrowIfCancellationRequested();
