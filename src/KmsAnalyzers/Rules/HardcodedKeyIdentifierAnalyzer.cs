@@ -55,8 +55,10 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
         public void Analyze(OperationAnalysisContext context)
         {
             var operation = context.Operation;
+            if (operation.Kind != OperationKind.Utf8String && operation.Type?.SpecialType != SpecialType.System_String)
+                return; // numbers, bools, arithmetic: the common case, rejected on the type alone
             if (ConstantStrings.IsPartOfLargerConstant(operation))
-                return; // cheap, and before this operation's value is built
+                return; // before this operation's value is built
             string? value;
             switch (operation)
             {
