@@ -1,4 +1,7 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using KmsAnalyzers.Sdk;
@@ -65,6 +68,114 @@ internal sealed class AliasSafety
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// For Fix All (measured in docs/performance.md): answers for every symbol that the diagnostics of a
+    /// Fix All initialize, with one pass over the solution instead of one <see cref="SymbolFinder"/> search per
+    /// symbol. The pass binds only identifiers that bear one of the symbols' names; a use that copies the value into
+    /// another symbol (<c>const string Grant = OrdersKeyArn;</c>, an argument) adds that symbol to the next pass, up to
+    /// <see cref="MaxDepth"/> passes. The answers go into the per-symbol cache that <see cref="IsSafeAsync(Document, ExpressionSyntax, CancellationToken)"/> reads.
+    /// </summary>
+    public async Task PrepareAsync(Solution solution, IEnumerable<(Document Document, ImmutableArray<Diagnostic> Diagnostics)> work, CancellationToken cancellationToken)
+    {
+        var comparer = SymbolEqualityComparer.Default;
+        var roots = new HashSet<ISymbol>(comparer);
+        foreach (var (document, diagnostics) in work)
+        {
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            if (root is null || model is null)
+                continue;
+            foreach (var diagnostic in diagnostics)
+            {
+                var span = diagnostic.Location.SourceSpan;
+                if (diagnostic.Location.SourceTree != root.SyntaxTree || span.End > root.FullSpan.End ||
+                    root.FindNode(span, getInnermostNodeForTie: true) is not ExpressionSyntax expression)
+                    continue;
+                while (expression.Span != span && expression.Parent is ExpressionSyntax parent)
+                    expression = parent;
+                if (InitializedSymbol(model, expression, cancellationToken) is { } symbol && IsInSource(symbol) && !_bySymbol.ContainsKey(symbol))
+                    roots.Add(symbol);
+            }
+        }
+
+        if (roots.Count == 0)
+            return;
+
+        var rejected = new HashSet<ISymbol>(comparer);
+        var copies = new Dictionary<ISymbol, List<ISymbol>>(comparer);
+        var known = new HashSet<ISymbol>(roots, comparer);
+        var pending = new HashSet<ISymbol>(roots, comparer);
+        for (var pass = 0; pending.Count > 0 && pass <= MaxDepth; pass++)
+        {
+            var byName = new Dictionary<string, List<ISymbol>>();
+            foreach (var symbol in pending)
+            {
+                if (!byName.TryGetValue(symbol.Name, out var list))
+                    byName[symbol.Name] = list = new List<ISymbol>();
+                list.Add(symbol);
+            }
+
+            var next = new HashSet<ISymbol>(comparer);
+            foreach (var project in solution.Projects)
+            {
+                foreach (var document in project.Documents)
+                {
+                    var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+                    if (root is null)
+                        continue;
+                    SemanticModel? model = null;
+                    foreach (var token in root.DescendantTokens())
+                    {
+                        if (!token.IsKind(SyntaxKind.IdentifierToken) || token.Parent is not IdentifierNameSyntax name || !byName.ContainsKey(token.ValueText))
+                            continue;
+                        model ??= await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+                        if (model?.GetSymbolInfo(name, cancellationToken).Symbol?.OriginalDefinition is not { } used || !pending.Contains(used))
+                            continue;
+
+                        SyntaxNode node = name;
+                        if (node.Parent is MemberAccessExpressionSyntax access && access.Name == node)
+                            node = access;
+                        if (model.GetOperation(node, cancellationToken) is not { } use)
+                            continue;
+                        var site = UseSite.Of(use);
+                        if (site.IsSink && !KnownSinks.AcceptsAliasName(site.Accepts))
+                        {
+                            rejected.Add(used);
+                            continue;
+                        }
+
+                        var copy = node is ExpressionSyntax expression ? InitializedSymbol(model, expression, cancellationToken) : null;
+                        if (copy is null && ArgumentParameter(use) is { } parameter)
+                            copy = parameter;
+                        if (copy is null || !IsInSource(copy))
+                            continue;
+                        if (!copies.TryGetValue(used, out var targets))
+                            copies[used] = targets = new List<ISymbol>();
+                        targets.Add(copy);
+                        if (known.Add(copy))
+                            next.Add(copy);
+                    }
+                }
+            }
+
+            pending = next;
+        }
+
+        bool Reaches(ISymbol symbol, int depth, HashSet<ISymbol> path)
+        {
+            if (rejected.Contains(symbol))
+                return true;
+            if (depth >= MaxDepth || !copies.TryGetValue(symbol, out var targets) || !path.Add(symbol))
+                return false;
+            var found = targets.Any(t => Reaches(t, depth + 1, path));
+            path.Remove(symbol);
+            return found;
+        }
+
+        foreach (var symbol in roots)
+            _bySymbol.TryAdd(symbol, Task.FromResult(!Reaches(symbol, 0, new HashSet<ISymbol>(comparer))));
     }
 
     private static IParameterSymbol? ArgumentParameter(IOperation use)

@@ -58,6 +58,7 @@ internal sealed class TextChangeFixAllProvider : FixAllProvider
         string? key, CancellationToken cancellationToken)
     {
         var safety = new AliasSafety();
+        await safety.PrepareAsync(solution, work, cancellationToken).ConfigureAwait(false); // one pass over the solution instead of a reference search per symbol
         var newTexts = new List<(DocumentId Id, SourceText Text)>();
         foreach (var (document, diagnostics) in work)
         {
