@@ -47,21 +47,10 @@ internal sealed class AliasSafety
                 if (root is null || model is null)
                     continue;
 
-                var node = root.FindNode(location.Location.SourceSpan, getInnermostNodeForTie: true);
-                if (node.Parent is MemberAccessExpressionSyntax access && access.Name == node)
-                    node = access;
-                if (model.GetOperation(node, cancellationToken) is not { } use)
-                    continue;
-
-                var site = UseSite.Of(use);
-                if (site.IsSink && !KnownSinks.AcceptsAliasName(site.Accepts))
+                var (rejects, next) = JudgeUse(model, root.FindNode(location.Location.SourceSpan, getInnermostNodeForTie: true), cancellationToken);
+                if (rejects)
                     return false;
-
-                // const string Grant = OrdersKeyArn; → follow the copy. Grant(OrdersKeyArn) → follow the parameter.
-                var next = node is ExpressionSyntax expression ? InitializedSymbol(model, expression, cancellationToken) : null;
-                if (next is null && ArgumentParameter(use) is { } parameter)
-                    next = parameter;
-                if (depth < MaxDepth && next is not null && IsInSource(next) &&
+                if (depth < MaxDepth && next is not null &&
                     !await IsSafeAsync(solution, next, depth + 1, cancellationToken).ConfigureAwait(false))
                     return false;
             }
@@ -134,22 +123,10 @@ internal sealed class AliasSafety
                         if (model?.GetSymbolInfo(name, cancellationToken).Symbol?.OriginalDefinition is not { } used || !pending.Contains(used))
                             continue;
 
-                        SyntaxNode node = name;
-                        if (node.Parent is MemberAccessExpressionSyntax access && access.Name == node)
-                            node = access;
-                        if (model.GetOperation(node, cancellationToken) is not { } use)
-                            continue;
-                        var site = UseSite.Of(use);
-                        if (site.IsSink && !KnownSinks.AcceptsAliasName(site.Accepts))
-                        {
+                        var (rejects, copy) = JudgeUse(model, name, cancellationToken);
+                        if (rejects)
                             rejected.Add(used);
-                            continue;
-                        }
-
-                        var copy = node is ExpressionSyntax expression ? InitializedSymbol(model, expression, cancellationToken) : null;
-                        if (copy is null && ArgumentParameter(use) is { } parameter)
-                            copy = parameter;
-                        if (copy is null || !IsInSource(copy))
+                        if (copy is null)
                             continue;
                         if (!copies.TryGetValue(used, out var targets))
                             copies[used] = targets = new List<ISymbol>();
@@ -176,6 +153,25 @@ internal sealed class AliasSafety
 
         foreach (var symbol in roots)
             _bySymbol.TryAdd(symbol, Task.FromResult(!Reaches(symbol, 0, new HashSet<ISymbol>(comparer))));
+    }
+
+    /// <summary>
+    /// What one use of a value means for the alias fix: it reaches a sink that rejects aliases, or it copies the value
+    /// into another symbol of the source (<c>const string Grant = OrdersKeyArn;</c>, <c>Grant(OrdersKeyArn)</c>) whose
+    /// own uses then count.
+    /// </summary>
+    private static (bool RejectsAlias, ISymbol? CopiedTo) JudgeUse(SemanticModel model, SyntaxNode node, CancellationToken cancellationToken)
+    {
+        if (node.Parent is MemberAccessExpressionSyntax access && access.Name == node)
+            node = access;
+        if (model.GetOperation(node, cancellationToken) is not { } use)
+            return (false, null);
+        var site = UseSite.Of(use);
+        if (site.IsSink && !KnownSinks.AcceptsAliasName(site.Accepts))
+            return (true, null);
+        var copy = node is ExpressionSyntax expression ? InitializedSymbol(model, expression, cancellationToken) : null;
+        copy ??= ArgumentParameter(use);
+        return (false, copy is not null && IsInSource(copy) ? copy : null);
     }
 
     private static IParameterSymbol? ArgumentParameter(IOperation use)
