@@ -16,8 +16,8 @@ namespace KmsAnalyzers.Tests.Robustness;
 /// <summary>
 /// Issue item 2: inputs no one writes on purpose but every tool meets: huge literals, thousands of literals, deep
 /// nesting, preprocessor directives, escapes, malformed text, and every near-miss shape of a key ARN. Each input is
-/// analyzed with every analyzer and every fix offered is applied; nothing may throw, each input must finish within
-/// <see cref="Harness.TimeLimit"/>, and only real identifiers are reported.
+/// analyzed with every analyzer and every fix offered is applied; nothing may throw, and only real identifiers are
+/// reported. Times are printed, not asserted (the scaling benchmark holds them).
 /// </summary>
 public sealed class PathologicalInputTests
 {
@@ -28,7 +28,7 @@ public sealed class PathologicalInputTests
 
     /// <summary>
     /// Analyzes and applies every fix offered (for at most <paramref name="maxFixed"/> diagnostics, spread over the file);
-    /// the analysis and the fixes of each diagnostic must each finish within <see cref="Harness.TimeLimit"/>.
+    /// the times are printed for the record only.
     /// </summary>
     private async Task<Analysis> RunAsync(Tally tally, string name, string source, string? editorConfig = null, string[]? symbols = null, int maxFixed = 25)
     {
