@@ -4,6 +4,20 @@ using System.Text;
 
 namespace KmsAnalyzers.Options;
 
+/// <summary>Which JSON the reader accepts.</summary>
+internal enum JsonSyntax
+{
+    /// <summary>RFC 8259: no comments, no trailing commas (the alias map, as the AWS CLI prints it).</summary>
+    Strict,
+
+    /// <summary>
+    /// What the .NET configuration JSON provider accepts (<c>appsettings*.json</c>): RFC 8259 plus <c>//</c> and
+    /// <c>/* */</c> comments wherever whitespace may stand, and one trailing comma in an object or array
+    /// (System.Text.Json with <c>CommentHandling.Skip</c> and <c>AllowTrailingCommas</c>).
+    /// </summary>
+    Configuration,
+}
+
 internal enum JsonKind
 {
     Object,
@@ -18,10 +32,11 @@ internal enum JsonKind
 /// <summary>A parsed JSON value with the offset where it starts, for messages that point into the file.</summary>
 internal sealed class JsonValue
 {
-    private JsonValue(JsonKind kind, int position, string? text, List<KeyValuePair<string, JsonValue>>? members, List<JsonValue>? items)
+    private JsonValue(JsonKind kind, int position, int end, string? text, List<KeyValuePair<string, JsonValue>>? members, List<JsonValue>? items)
     {
         Kind = kind;
         Position = position;
+        End = end;
         Text = text;
         Members = members;
         Items = items;
@@ -29,6 +44,9 @@ internal sealed class JsonValue
 
     public JsonKind Kind { get; }
     public int Position { get; }
+
+    /// <summary>The offset just after the value (after the closing quote of a string).</summary>
+    public int End { get; }
 
     /// <summary>The value of a string, or the literal text of a number.</summary>
     public string? Text { get; }
@@ -52,9 +70,9 @@ internal sealed class JsonValue
         }
     }
 
-    internal static JsonValue Scalar(JsonKind kind, int position, string? text = null) => new(kind, position, text, null, null);
-    internal static JsonValue Object(int position, List<KeyValuePair<string, JsonValue>> members) => new(JsonKind.Object, position, null, members, null);
-    internal static JsonValue Array(int position, List<JsonValue> items) => new(JsonKind.Array, position, null, null, items);
+    internal static JsonValue Scalar(JsonKind kind, int position, int end, string? text = null) => new(kind, position, end, text, null, null);
+    internal static JsonValue Object(int position, int end, List<KeyValuePair<string, JsonValue>> members) => new(JsonKind.Object, position, end, null, members, null);
+    internal static JsonValue Array(int position, int end, List<JsonValue> items) => new(JsonKind.Array, position, end, null, null, items);
 }
 
 /// <summary>Thrown by <see cref="JsonReader"/> for malformed input; carries the offset of the problem.</summary>
@@ -70,20 +88,41 @@ internal sealed class JsonException : System.Exception
 }
 
 /// <summary>
-/// A small strict JSON (RFC 8259) reader. An analyzer cannot ship a JSON library, and the alias map is read once
-/// per file text, so simplicity beats speed here. No comments, no trailing commas, bounded nesting.
+/// A small JSON reader: strict RFC 8259, or what the .NET configuration reader accepts (<see cref="JsonSyntax"/>).
+/// An analyzer cannot ship a JSON library, and each file is read once per file text, so simplicity beats speed
+/// here. Nesting is bounded; malformed input throws <see cref="JsonException"/> and nothing else.
 /// </summary>
 internal sealed class JsonReader
 {
     private const int MaxDepth = 64;
     private readonly string _text;
+    private readonly bool _configuration;
     private int _pos;
 
-    private JsonReader(string text) => _text = text;
-
-    public static JsonValue Parse(string text)
+    private JsonReader(string text, JsonSyntax syntax)
     {
-        var reader = new JsonReader(text);
+        _text = text;
+        _configuration = syntax == JsonSyntax.Configuration;
+    }
+
+    /// <summary>Reads <paramref name="text"/>, or returns <see langword="false"/> for malformed input; never throws.</summary>
+    public static bool TryParse(string text, JsonSyntax syntax, out JsonValue? value)
+    {
+        try
+        {
+            value = Parse(text, syntax);
+            return true;
+        }
+        catch (JsonException)
+        {
+            value = null;
+            return false;
+        }
+    }
+
+    public static JsonValue Parse(string text, JsonSyntax syntax = JsonSyntax.Strict)
+    {
+        var reader = new JsonReader(text, syntax);
         reader.SkipWhitespace();
         if (reader._pos < text.Length && text[reader._pos] == '\uFEFF')
             reader._pos++;
@@ -107,13 +146,19 @@ internal sealed class JsonReader
         {
             case '{': return ReadObject(depth);
             case '[': return ReadArray(depth);
-            case '"': return JsonValue.Scalar(JsonKind.String, start, ReadString());
-            case 't': ReadWord("true"); return JsonValue.Scalar(JsonKind.True, start);
-            case 'f': ReadWord("false"); return JsonValue.Scalar(JsonKind.False, start);
-            case 'n': ReadWord("null"); return JsonValue.Scalar(JsonKind.Null, start);
+            case '"':
+                var value = ReadString();
+                return JsonValue.Scalar(JsonKind.String, start, _pos, value);
+            case 't': ReadWord("true"); return JsonValue.Scalar(JsonKind.True, start, _pos);
+            case 'f': ReadWord("false"); return JsonValue.Scalar(JsonKind.False, start, _pos);
+            case 'n': ReadWord("null"); return JsonValue.Scalar(JsonKind.Null, start, _pos);
             default:
                 if (_text[_pos] == '-' || (_text[_pos] >= '0' && _text[_pos] <= '9'))
-                    return JsonValue.Scalar(JsonKind.Number, start, ReadNumber());
+                {
+                    var number = ReadNumber();
+                    return JsonValue.Scalar(JsonKind.Number, start, _pos, number);
+                }
+
                 throw new JsonException("unexpected character '" + _text[_pos] + "', expected a value", _pos);
         }
     }
@@ -126,7 +171,7 @@ internal sealed class JsonReader
         if (Peek() == '}')
         {
             _pos++;
-            return JsonValue.Object(start, members);
+            return JsonValue.Object(start, _pos, members);
         }
 
         while (true)
@@ -142,11 +187,18 @@ internal sealed class JsonReader
             if (Peek() == ',')
             {
                 _pos++;
+                SkipWhitespace();
+                if (_configuration && Peek() == '}')
+                {
+                    _pos++; // one trailing comma
+                    return JsonValue.Object(start, _pos, members);
+                }
+
                 continue;
             }
 
             Expect('}');
-            return JsonValue.Object(start, members);
+            return JsonValue.Object(start, _pos, members);
         }
     }
 
@@ -158,7 +210,7 @@ internal sealed class JsonReader
         if (Peek() == ']')
         {
             _pos++;
-            return JsonValue.Array(start, items);
+            return JsonValue.Array(start, _pos, items);
         }
 
         while (true)
@@ -168,11 +220,18 @@ internal sealed class JsonReader
             if (Peek() == ',')
             {
                 _pos++;
+                SkipWhitespace();
+                if (_configuration && Peek() == ']')
+                {
+                    _pos++; // one trailing comma
+                    return JsonValue.Array(start, _pos, items);
+                }
+
                 continue;
             }
 
             Expect(']');
-            return JsonValue.Array(start, items);
+            return JsonValue.Array(start, _pos, items);
         }
     }
 
@@ -282,9 +341,33 @@ internal sealed class JsonReader
 
     private char Peek() => _pos < _text.Length ? _text[_pos] : '\0';
 
+    /// <summary>Skips JSON whitespace and, in <see cref="JsonSyntax.Configuration"/>, comments.</summary>
     private void SkipWhitespace()
     {
-        while (_pos < _text.Length && _text[_pos] is ' ' or '\t' or '\r' or '\n')
-            _pos++;
+        while (_pos < _text.Length)
+        {
+            var c = _text[_pos];
+            if (c is ' ' or '\t' or '\r' or '\n')
+            {
+                _pos++;
+            }
+            else if (_configuration && c == '/' && _pos + 1 < _text.Length && _text[_pos + 1] == '/')
+            {
+                _pos += 2;
+                while (_pos < _text.Length && _text[_pos] is not '\n' and not '\r')
+                    _pos++;
+            }
+            else if (_configuration && c == '/' && _pos + 1 < _text.Length && _text[_pos + 1] == '*')
+            {
+                var close = _text.IndexOf("*/", _pos + 2, System.StringComparison.Ordinal);
+                if (close < 0)
+                    throw new JsonException("unterminated comment", _pos);
+                _pos = close + 2;
+            }
+            else
+            {
+                return;
+            }
+        }
     }
 }

@@ -40,7 +40,9 @@ public sealed class PackageTests
             "analyzers/dotnet/cs/KmsAnalyzers.CodeFixes.dll",
             "analyzers/dotnet/cs/KmsAnalyzers.dll",
             "build/KmsAnalyzers.props",
+            "build/KmsAnalyzers.targets",
             "buildTransitive/KmsAnalyzers.props",
+            "buildTransitive/KmsAnalyzers.targets",
             "configuration/kms.default.globalconfig",
             "configuration/kms.none.globalconfig",
             "configuration/kms.strict.globalconfig",
@@ -192,5 +194,33 @@ public sealed class PackageTests
         var diagnostics = build.KmsDiagnostics(app.Root);
         Assert.Contains(("App/Keys.cs", 4, 40, "warning", "KMS0001"), diagnostics);
         Assert.Contains(("App/kms-aliases.json", 1, 19, "warning", "KMS0100"), diagnostics);
+    }
+
+    [Fact]
+    public void Appsettings_files_of_the_project_folder_become_additional_files_once_unless_disabled()
+    {
+        using var app = _package.Consumer();
+        // appsettings.json is listed by the project already: it must not be added a second time.
+        app.Write("App/App.csproj", PackageFixture.ProjectFile(extraItems: "<AdditionalFiles Include=\"appsettings.json\" /><AdditionalFiles Include=\"kms-aliases.json\" />"));
+        app.Write("App/Keys.cs", "namespace App; public static class Keys { }");
+        foreach (var name in new[] { "appsettings.json", "appsettings.Production.json", "AppSettings.eu-west-1.json", "kms-aliases.json", "settings.json", "appsettings.json.bak", "Sub/appsettings.json" })
+            app.Write("App/" + name, "{}");
+
+        Assert.Equal(0, app.DotNet("restore App/App.csproj").ExitCode);
+        Assert.Equal(new[] { "AppSettings.eu-west-1.json", "appsettings.Production.json", "appsettings.json", "kms-aliases.json" }, AdditionalFiles());
+
+        app.Write("App/App.csproj", PackageFixture.ProjectFile("<KmsAppSettingsDisabled>true</KmsAppSettingsDisabled>", "<AdditionalFiles Include=\"appsettings.json\" />"));
+        Assert.Equal(new[] { "appsettings.json", "kms-aliases.json" }, AdditionalFiles());
+
+        string[] AdditionalFiles()
+        {
+            var items = app.DotNet("msbuild App/App.csproj -getItem:AdditionalFiles");
+            Assert.True(items.ExitCode == 0, items.Output);
+            using var json = JsonDocument.Parse(items.Output);
+            return json.RootElement.GetProperty("Items").GetProperty("AdditionalFiles").EnumerateArray()
+                .Select(i => Path.GetRelativePath(Path.Combine(app.Root, "App"), i.GetProperty("FullPath").GetString()!).Replace('\\', '/'))
+                .OrderBy(n => n, System.StringComparer.Ordinal)
+                .ToArray();
+        }
     }
 }

@@ -181,6 +181,97 @@ public sealed class JsonReaderTests
         Assert.Equal(position, exception.Position);
     }
 
+    [Theory]
+    // Comments wherever whitespace may stand, as the .NET configuration reader (System.Text.Json, CommentHandling.Skip) allows
+    [InlineData("// settings\n{}", "{}")]
+    [InlineData("/* settings */{}", "{}")]
+    [InlineData("{} // end", "{}")]
+    [InlineData("{}/* end */", "{}")]
+    [InlineData("{}\r\n// end\r\n", "{}")]
+    [InlineData("{ /* a */ \"a\" /* b */ : /* c */ 1 /* d */ }", "{\"a\":1}")]
+    [InlineData("{\"a\": // why\n \"x\" }", "{\"a\":\"x\"}")]
+    [InlineData("{\"a\": 1, // why\r\"b\": 2 }", "{\"a\":1,\"b\":2}")]
+    [InlineData("[1, // one\n 2 /* two */, 3]", "[1,2,3]")]
+    [InlineData("{ /* multi\n line\n */ }", "{}")]
+    [InlineData("{ /**/ }", "{}")]
+    [InlineData("{ /* // */ }", "{}")]
+    [InlineData("{ // /* \n }", "{}")]
+    [InlineData("{\"url\": \"http://x/*y*/\"}", "{\"url\":\"http://x/*y*/\"}")]
+    [InlineData("\uFEFF// c\n{}", "{}")]
+    // One trailing comma
+    [InlineData("{\"a\":1,}", "{\"a\":1}")]
+    [InlineData("{\"a\":1 , \n}", "{\"a\":1}")]
+    [InlineData("[1,]", "[1]")]
+    [InlineData("[1, // last\n]", "[1]")]
+    [InlineData("{\"a\":[{\"b\":true,},],}", "{\"a\":[{\"b\":true}]}")]
+    // Everything strict JSON has
+    [InlineData("{\"a\":[1,\"s\",null,false,{}]}", "{\"a\":[1,\"s\",null,false,{}]}")]
+    public void Configuration_syntax_reads_comments_and_trailing_commas(string json, string expected)
+    {
+        Assert.Equal(expected, Dump(JsonReader.Parse(json, JsonSyntax.Configuration)));
+        Assert.True(JsonReader.TryParse(json, JsonSyntax.Configuration, out var value));
+        Assert.Equal(expected, Dump(value!));
+    }
+
+    [Theory]
+    // What System.Text.Json rejects even with comments and trailing commas allowed
+    [InlineData("", "unexpected end of file, expected a value", 0)]
+    [InlineData("// only a comment", "unexpected end of file, expected a value", 17)]
+    [InlineData("/* open", "unterminated comment", 0)]
+    [InlineData("{\"a\":1 /* open }", "unterminated comment", 7)]
+    [InlineData("{} /*", "unterminated comment", 3)]
+    [InlineData("{ / }", "expected a property name in double quotes", 2)]
+    [InlineData("[1 / 2]", "expected ']' but found '/'", 3)]
+    [InlineData("# c\n{}", "unexpected character '#', expected a value", 0)]
+    [InlineData("[,]", "unexpected character ',', expected a value", 1)]
+    [InlineData("{,}", "expected a property name in double quotes", 1)]
+    [InlineData("[1,,]", "unexpected character ',', expected a value", 3)]
+    [InlineData("[1,,2]", "unexpected character ',', expected a value", 3)]
+    [InlineData("{\"a\":1,,}", "expected a property name in double quotes", 7)]
+    [InlineData("{'a':1}", "expected a property name in double quotes", 1)]
+    [InlineData("{a:1}", "expected a property name in double quotes", 1)]
+    [InlineData("{} {}", "unexpected text after the JSON value", 3)]
+    [InlineData("{},", "unexpected text after the JSON value", 2)]
+    [InlineData("{\"a\":\"x\ny\"}", "control character in string", 7)]
+    public void Configuration_syntax_rejects_what_the_configuration_reader_rejects(string json, string message, int position)
+    {
+        var exception = Assert.Throws<JsonException>(() => JsonReader.Parse(json, JsonSyntax.Configuration));
+        Assert.Equal(message, exception.Message);
+        Assert.Equal(position, exception.Position);
+        Assert.False(JsonReader.TryParse(json, JsonSyntax.Configuration, out var value));
+        Assert.Null(value);
+    }
+
+    [Fact]
+    public void Every_prefix_of_a_settings_file_parses_or_fails_with_a_JsonException_only()
+    {
+        const string settings = "\uFEFF// app\n{\n  \"Kms\": { /* keys */ \"OrdersKeyArn\": \"arn:aws:kms:eu-west-1:210987654321:key/x\\u0041\", },\n  \"Ids\": [1, -2.5e3, true, null,],\n}\n";
+        var parsed = 0;
+        for (var length = 0; length <= settings.Length; length++)
+        {
+            if (JsonReader.TryParse(settings.Substring(0, length), JsonSyntax.Configuration, out _))
+                parsed++;
+            JsonReader.TryParse(settings.Substring(0, length), JsonSyntax.Strict, out _);
+        }
+
+        Assert.Equal(2, parsed); // the whole file, and the file without its last newline
+    }
+
+    [Fact]
+    public void Values_carry_the_offset_where_they_end()
+    {
+        const string json = "{ \"a\" : \"x\\\"y\" , \"b\" : [ 12 , true ] , /* c */ \"c\" : { } , }";
+        var root = JsonReader.Parse(json, JsonSyntax.Configuration);
+        Assert.Equal(json.Length, root.End);
+        var a = root["a"]!;
+        Assert.Equal("\"x\\\"y\"", json.Substring(a.Position, a.End - a.Position));
+        Assert.Equal("x\"y", a.Text);
+        var b = root["b"]!;
+        Assert.Equal("[ 12 , true ]", json.Substring(b.Position, b.End - b.Position));
+        Assert.Equal(new[] { "12", "true" }, b.Items!.Select(i => json.Substring(i.Position, i.End - i.Position)));
+        Assert.Equal("{ }", json.Substring(root["c"]!.Position, root["c"]!.End - root["c"]!.Position));
+    }
+
     [Fact]
     public void Values_carry_the_offset_where_they_start()
     {
