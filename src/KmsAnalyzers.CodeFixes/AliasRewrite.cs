@@ -9,57 +9,51 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace KmsAnalyzers.CodeFixes;
 
-/// <summary>Which alias each reported identifier becomes, read from the diagnostic's properties.</summary>
+/// <summary>
+/// Which alias each reported identifier becomes. Identifiers are named by their key ID or alias name
+/// (<see cref="FixProperties.NameOf(KmsToken)"/>): the properties never hold a whole ARN, so the rewrite finds the
+/// identifiers again in the source.
+/// </summary>
 internal sealed class AliasChoice
 {
-    private AliasChoice(string[] identifiers, string[] aliases)
+    private AliasChoice(ImmutableArray<string> keyNames, string[] aliases)
     {
-        Identifiers = identifiers;
+        KeyNames = keyNames;
         Aliases = aliases;
     }
 
-    public string[] Identifiers { get; }
+    public ImmutableArray<string> KeyNames { get; }
     public string[] Aliases { get; }
 
-    /// <summary>The alias map's choices: the <paramref name="index"/>-th alias when there is one identifier, else the first of each.</summary>
-    public static ImmutableArray<AliasChoice> FromMap(ImmutableDictionary<string, string?> properties)
+    /// <summary>The alias map's choices: one per alias when there is one identifier, else the first alias of each.</summary>
+    public static ImmutableArray<AliasChoice> FromMap(FixProperties properties)
     {
-        if (!properties.TryGetValue(PropertyNames.Identifiers, out var ids) || string.IsNullOrEmpty(ids) ||
-            !properties.TryGetValue(PropertyNames.Aliases, out var aliasList) || aliasList is null)
+        var names = properties.KeyNames;
+        if (names.IsDefaultOrEmpty || properties.Aliases.Length != names.Length)
             return ImmutableArray<AliasChoice>.Empty;
-
-        var identifiers = ids!.Split(PropertyNames.Separator);
-        var perIdentifier = aliasList.Split(PropertyNames.Separator);
-        if (perIdentifier.Length != identifiers.Length)
-            return ImmutableArray<AliasChoice>.Empty;
-
-        var candidates = new string[identifiers.Length][];
-        for (var i = 0; i < identifiers.Length; i++)
+        foreach (var candidates in properties.Aliases)
         {
-            candidates[i] = perIdentifier[i].Length == 0 ? Array.Empty<string>() : perIdentifier[i].Split(',');
-            if (candidates[i].Length == 0)
+            if (candidates.IsEmpty)
                 return ImmutableArray<AliasChoice>.Empty; // a partial rewrite would leave the value half pinned
         }
 
-        if (identifiers.Length == 1)
+        if (names.Length == 1)
         {
             var choices = ImmutableArray.CreateBuilder<AliasChoice>();
-            foreach (var alias in candidates[0])
-                choices.Add(new AliasChoice(identifiers, new[] { alias }));
+            foreach (var alias in properties.Aliases[0])
+                choices.Add(new AliasChoice(names, new[] { alias }));
             return choices.ToImmutable();
         }
 
-        var firsts = new string[identifiers.Length];
-        for (var i = 0; i < identifiers.Length; i++)
-            firsts[i] = candidates[i][0];
-        return ImmutableArray.Create(new AliasChoice(identifiers, firsts));
+        var firsts = new string[names.Length];
+        for (var i = 0; i < names.Length; i++)
+            firsts[i] = properties.Aliases[i][0];
+        return ImmutableArray.Create(new AliasChoice(names, firsts));
     }
 
-    public static AliasChoice? Derived(ImmutableDictionary<string, string?> properties) =>
-        properties.TryGetValue(PropertyNames.Identifiers, out var ids) && ids is { Length: > 0 } &&
-        ids.IndexOf(PropertyNames.Separator) < 0 &&
-        properties.TryGetValue(PropertyNames.DerivedAlias, out var alias) && alias is { Length: > 0 }
-            ? new AliasChoice(new[] { ids }, new[] { alias })
+    public static AliasChoice? Derived(FixProperties properties) =>
+        properties.KeyNames.Length == 1 && properties.DerivedAlias is { Length: > 0 } alias
+            ? new AliasChoice(properties.KeyNames, new[] { alias })
             : null;
 }
 
@@ -108,9 +102,9 @@ internal static class AliasRewrite
                 return false;
         }
 
-        var aliasByIdentifier = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i < choice.Identifiers.Length; i++)
-            aliasByIdentifier[choice.Identifiers[i]] = choice.Aliases[i];
+        var aliasByName = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < choice.KeyNames.Length; i++)
+            aliasByName[choice.KeyNames[i]] = choice.Aliases[i];
         var found = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (token, openStart, openEnd) in tokens)
         {
@@ -118,15 +112,15 @@ internal static class AliasRewrite
             var scanner = new KmsTokenScanner(text, openStart, openEnd);
             while (scanner.TryNext(out var match))
             {
-                var identifier = match.Text;
-                if (!aliasByIdentifier.TryGetValue(identifier, out var alias))
+                var name = FixProperties.NameOf(match);
+                if (!aliasByName.TryGetValue(name, out var alias))
                     continue;
                 changes.Add(new TextChange(new TextSpan(token.SpanStart + match.Start, match.Length), alias));
-                found.Add(identifier);
+                found.Add(name);
             }
         }
 
-        if (found.Count == aliasByIdentifier.Count)
+        if (found.Count == aliasByName.Count)
             return true;
         changes.Clear();
         return false; // written with escapes or split across parts: not a plain token edit

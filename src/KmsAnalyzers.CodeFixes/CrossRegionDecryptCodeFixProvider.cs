@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -74,37 +73,37 @@ public sealed class CrossRegionDecryptCodeFixProvider : CodeFixProvider, ITextCh
     /// <summary>The actions of a diagnostic in order; the first of alias and unpin carries <see cref="PreferredKey"/>.</summary>
     private static IEnumerable<(string Key, string Title, List<TextChange> Changes)> Actions(SyntaxNode root, Diagnostic diagnostic)
     {
+        var properties = FixProperties.Read(diagnostic.Properties);
         var preferredTaken = false;
-        if (UseAlias(root, diagnostic) is { } alias)
+        if (UseAlias(root, diagnostic, properties) is { } alias)
         {
             preferredTaken = true;
             yield return (PreferredKey, "Use alias '" + alias.Alias + "' for the key", alias.Changes);
         }
 
-        if (RegionFromEnvironment(root, diagnostic) is { } unpin)
+        if (RegionFromEnvironment(root, diagnostic, properties) is { } unpin)
         {
             yield return (preferredTaken ? RegionFromEnvironmentKey : PreferredKey, "Take the Region from the environment", unpin);
         }
 
-        if (RemoveKey(root, diagnostic) is { } removeKey)
+        if (RemoveKey(root, diagnostic, properties) is { } removeKey)
         {
-            var property = diagnostic.Properties.TryGetValue(CrossRegionProperties.KeyProperty, out var p) ? p : "KeyId";
-            yield return (RemoveKeyKey, "Remove " + property + " (symmetric ciphertext: KMS reads the key from it)", removeKey);
+            yield return (RemoveKeyKey, "Remove " + (properties.KeyProperty ?? "KeyId") + " (symmetric ciphertext: KMS reads the key from it)", removeKey);
         }
     }
 
-    private static (string Alias, List<TextChange> Changes)? UseAlias(SyntaxNode root, Diagnostic diagnostic)
+    private static (string Alias, List<TextChange> Changes)? UseAlias(SyntaxNode root, Diagnostic diagnostic, FixProperties properties)
     {
-        if (AdditionalNode(root, diagnostic, CrossRegionProperties.KeyValueLocation) is not ExpressionSyntax keyValue ||
-            AliasChoice.FromMap(diagnostic.Properties) is not { Length: > 0 } choices)
+        if (AdditionalNode(root, diagnostic, properties.KeyValueLocation) is not ExpressionSyntax keyValue ||
+            AliasChoice.FromMap(properties) is not { Length: > 0 } choices)
             return null;
         var changes = AliasRewrite.Changes(keyValue, choices[0], wholeValue: true);
         return changes is null ? null : (choices[0].Aliases[0], changes);
     }
 
-    private static List<TextChange>? RemoveKey(SyntaxNode root, Diagnostic diagnostic)
+    private static List<TextChange>? RemoveKey(SyntaxNode root, Diagnostic diagnostic, FixProperties properties)
     {
-        if (AdditionalNode(root, diagnostic, CrossRegionProperties.KeyMemberLocation) is not AssignmentExpressionSyntax member ||
+        if (AdditionalNode(root, diagnostic, properties.KeyMemberLocation) is not AssignmentExpressionSyntax member ||
             member.Parent is not InitializerExpressionSyntax initializer)
             return null;
         return SyntaxEdits.RemoveElement(initializer.Expressions, initializer.Expressions.IndexOf(member)) is { } removal
@@ -112,9 +111,9 @@ public sealed class CrossRegionDecryptCodeFixProvider : CodeFixProvider, ITextCh
             : null;
     }
 
-    private static List<TextChange>? RegionFromEnvironment(SyntaxNode root, Diagnostic diagnostic)
+    private static List<TextChange>? RegionFromEnvironment(SyntaxNode root, Diagnostic diagnostic, FixProperties properties)
     {
-        switch (AdditionalNode(root, diagnostic, CrossRegionProperties.PinLocation))
+        switch (AdditionalNode(root, diagnostic, properties.PinLocation))
         {
             case ArgumentSyntax { Parent: ArgumentListSyntax arguments } argument:
                 return SyntaxEdits.RemoveElement(arguments.Arguments, arguments.Arguments.IndexOf(argument)) is { } removal
@@ -138,11 +137,9 @@ public sealed class CrossRegionDecryptCodeFixProvider : CodeFixProvider, ITextCh
     }
 
     // An additional location of the diagnostic, when it lies in the same document (the fix edits one document).
-    private static SyntaxNode? AdditionalNode(SyntaxNode root, Diagnostic diagnostic, string property)
+    private static SyntaxNode? AdditionalNode(SyntaxNode root, Diagnostic diagnostic, int? locationIndex)
     {
-        if (!diagnostic.Properties.TryGetValue(property, out var indexText) ||
-            !int.TryParse(indexText, NumberStyles.None, CultureInfo.InvariantCulture, out var index) ||
-            index >= diagnostic.AdditionalLocations.Count)
+        if (locationIndex is not { } index || index >= diagnostic.AdditionalLocations.Count)
             return null;
         var location = diagnostic.AdditionalLocations[index];
         if (location.SourceTree != root.SyntaxTree || location.SourceSpan.End > root.FullSpan.End)

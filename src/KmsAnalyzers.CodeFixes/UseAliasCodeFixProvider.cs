@@ -57,8 +57,7 @@ public sealed class UseAliasCodeFixProvider : CodeFixProvider, ITextChangeFixer
                 var title = "Use alias '" + string.Join("', '", choice.Aliases) + "'";
                 if (isDerived)
                 {
-                    var from = diagnostic.Properties.TryGetValue(PropertyNames.DerivedFrom, out var name) ? name : null;
-                    title += " (named after '" + from + "'; create it in every Region)";
+                    title += " (named after '" + FixProperties.Read(diagnostic.Properties).DerivedFrom + "'; create it in every Region)";
                 }
 
                 context.RegisterCodeFix(Action(context.Document, title, changes, key), diagnostic);
@@ -84,8 +83,9 @@ public sealed class UseAliasCodeFixProvider : CodeFixProvider, ITextChangeFixer
     /// <summary>The actions a diagnostic gets, in order, with their equivalence keys.</summary>
     private static IEnumerable<(string Key, AliasChoice Choice, bool IsDerived)> Actions(Diagnostic diagnostic)
     {
-        var mapped = AliasChoice.FromMap(diagnostic.Properties);
-        var derived = AliasChoice.Derived(diagnostic.Properties);
+        var properties = FixProperties.Read(diagnostic.Properties);
+        var mapped = AliasChoice.FromMap(properties);
+        var derived = AliasChoice.Derived(properties);
         for (var i = 0; i < mapped.Length; i++)
             yield return (i == 0 ? UseAliasKey : UseMappedAliasKeyPrefix + (i + 1).ToString(CultureInfo.InvariantCulture), mapped[i], false);
         if (derived is not null)
@@ -95,7 +95,8 @@ public sealed class UseAliasCodeFixProvider : CodeFixProvider, ITextChangeFixer
     private static async Task<(ExpressionSyntax Expression, bool WholeValue)?> PlanAsync(
         Document document, SyntaxNode root, Diagnostic diagnostic, AliasSafety safety, CancellationToken cancellationToken)
     {
-        if (diagnostic.Properties.ContainsKey(PropertyNames.AliasRejected))
+        var properties = FixProperties.Read(diagnostic.Properties);
+        if (properties.AliasRejected)
             return null;
         var span = diagnostic.Location.SourceSpan;
         if (span.End > root.FullSpan.End || root.FindNode(span, getInnermostNodeForTie: true) is not ExpressionSyntax expression)
@@ -106,7 +107,7 @@ public sealed class UseAliasCodeFixProvider : CodeFixProvider, ITextChangeFixer
             return null;
         if (!await safety.IsSafeAsync(document, expression, cancellationToken).ConfigureAwait(false))
             return null;
-        return (expression, diagnostic.Properties.ContainsKey(PropertyNames.WholeValue));
+        return (expression, properties.WholeValue);
     }
 
     private static CodeAction Action(Document document, string title, IReadOnlyList<TextChange> changes, string equivalenceKey) =>

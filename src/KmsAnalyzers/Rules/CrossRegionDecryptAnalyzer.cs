@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Threading;
 using KmsAnalyzers.Flow;
 using KmsAnalyzers.Identifiers;
@@ -110,63 +109,52 @@ public sealed class CrossRegionDecryptAnalyzer : DiagnosticAnalyzer
             var keyProperty = DecryptKeyProperty(invocation.TargetMethod.Name)!;
             var clientRegion = client.Region!;
             var locations = new List<Location>();
-            var properties = ImmutableDictionary.CreateBuilder<string, string?>();
-            properties[CrossRegionProperties.ClientRegion] = clientRegion;
-            properties[CrossRegionProperties.KeyProperty] = keyProperty;
-            AddLocation(properties, locations, CrossRegionProperties.PinLocation, client.Pin);
+            var properties = new FixProperties
+            {
+                KeyProperty = keyProperty,
+                PinLocation = FixProperties.AddLocation(locations, client.Pin),
+            };
 
-            string otherRegion;
             string reason;
             if (resolver.RequestKeyRegion(request, keyProperty) is { } key && key.Region != clientRegion)
             {
-                otherRegion = key.Region;
                 reason = "its key '" + key.Display + "' is in Region '" + key.Region + "'";
-                properties[CrossRegionProperties.Finding] = CrossRegionProperties.KeyFinding;
-                properties[PropertyNames.Identifiers] = key.Identifier;
-                properties[PropertyNames.Aliases] = AliasesFor(key, options, cancellationToken);
-                AddLocation(properties, locations, CrossRegionProperties.KeyValueLocation, key.Value.Syntax);
+                if (FixProperties.NameOf(key.Identifier) is { } name)
+                {
+                    properties.KeyNames = ImmutableArray.Create(name);
+                    properties.Aliases = ImmutableArray.Create(AliasesFor(key, options, cancellationToken));
+                }
+
+                properties.KeyValueLocation = FixProperties.AddLocation(locations, key.Value.Syntax);
                 // KMS reads a symmetric key from the ciphertext for Decrypt and ReEncrypt; Decapsulate needs its KeyId.
                 if (KeyIsOptional(invocation.TargetMethod.Name) &&
                     key.Value.Parent is ISimpleAssignmentOperation { Parent: IObjectOrCollectionInitializerOperation } member)
-                    AddLocation(properties, locations, CrossRegionProperties.KeyMemberLocation, member.Syntax);
+                    properties.KeyMemberLocation = FixProperties.AddLocation(locations, member.Syntax);
             }
             else if (resolver.CiphertextRegion(request) is { IsKnown: true } produced && produced.Region != clientRegion)
             {
-                otherRegion = produced.Region!;
-                reason = "its ciphertext was encrypted by a client for Region '" + otherRegion + "'";
-                properties[CrossRegionProperties.Finding] = CrossRegionProperties.CiphertextFinding;
+                reason = "its ciphertext was encrypted by a client for Region '" + produced.Region + "'";
             }
             else if (HomeRegions.Read(options, invocation.Syntax.SyntaxTree) is { Length: > 0 } homes && System.Array.IndexOf(homes, clientRegion) < 0)
             {
-                otherRegion = string.Join(", ", homes);
-                reason = "that Region is not one of the home Regions (" + otherRegion + ")";
-                properties[CrossRegionProperties.Finding] = CrossRegionProperties.HomeRegionFinding;
+                reason = "that Region is not one of the home Regions (" + string.Join(", ", homes) + ")";
             }
             else
             {
                 return null;
             }
 
-            properties[CrossRegionProperties.OtherRegion] = otherRegion;
             return Diagnostic.Create(Descriptors.CrossRegionDecrypt, invocation.Syntax.GetLocation(), locations, properties.ToImmutable(),
                 invocation.TargetMethod.Name, clientRegion, reason);
         }
 
-        private string AliasesFor(KeyRegion key, AnalyzerOptions options, CancellationToken cancellationToken)
+        private ImmutableArray<string> AliasesFor(KeyRegion key, AnalyzerOptions options, CancellationToken cancellationToken)
         {
             KmsIdentifiers.TryParseArn(key.Identifier, out var arn);
             if (arn.ResourceType == KmsResourceType.Alias)
-                return arn.ResourceId; // an alias ARN already names the alias: keep the name, drop the Region
+                return ImmutableArray.Create(arn.ResourceId); // an alias ARN already names the alias: keep the name, drop the Region
             var map = LazyInitializer.EnsureInitialized(ref _aliasMap, () => AliasMap.FromAdditionalFiles(options, cancellationToken))!;
-            return string.Join(",", map.AliasesFor(arn.ResourceId));
-        }
-
-        private static void AddLocation(ImmutableDictionary<string, string?>.Builder properties, List<Location> locations, string name, SyntaxNode? node)
-        {
-            if (node is null)
-                return;
-            properties[name] = locations.Count.ToString(CultureInfo.InvariantCulture);
-            locations.Add(node.GetLocation());
+            return ImmutableArray.Create(map.AliasesFor(arn.ResourceId));
         }
     }
 

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Text;
 using System.Threading;
 using KmsAnalyzers.Flow;
 using KmsAnalyzers.Identifiers;
@@ -129,23 +128,19 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
             var operation = context.Operation;
             var site = UseSite.Of(operation);
             var sinkSuffix = site.IsSink ? " and used as " + site.DisplayName : "";
-            var properties = ImmutableDictionary.CreateBuilder<string, string?>();
-            properties[PropertyNames.Identifiers] = Join(tokens, static t => t.Text);
-            properties[PropertyNames.Aliases] = Join(tokens, t => string.Join(",", AliasMap.AliasesFor(t.KeyId)));
-            if (wholeValue)
-                properties[PropertyNames.WholeValue] = "true";
-            if (site.IsSink)
+            var properties = new FixProperties
             {
-                properties[PropertyNames.Sink] = site.DisplayName;
-                if (!KnownSinks.AcceptsAliasName(site.Accepts))
-                    properties[PropertyNames.AliasRejected] = "true";
-            }
+                KeyNames = Select(tokens, static t => FixProperties.NameOf(t)),
+                Aliases = Select(tokens, t => ImmutableArray.Create(AliasMap.AliasesFor(t.KeyId))),
+                WholeValue = wholeValue,
+                AliasRejected = site.IsSink && !KnownSinks.AcceptsAliasName(site.Accepts),
+            };
 
             if (tokens.Count == 1 && _options.DeriveAliasNames(operation.Syntax.SyntaxTree) && InitializedSymbolName(operation) is { } name &&
                 AliasNames.Derive(name) is { } derived)
             {
-                properties[PropertyNames.DerivedAlias] = derived;
-                properties[PropertyNames.DerivedFrom] = name;
+                properties.DerivedAlias = derived;
+                properties.DerivedFrom = name;
             }
 
             var first = reported[0];
@@ -215,16 +210,11 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
         };
     }
 
-    private static string Join(List<KmsToken> tokens, Func<KmsToken, string> select)
+    private static ImmutableArray<T> Select<T>(List<KmsToken> tokens, Func<KmsToken, T> select)
     {
-        var builder = new StringBuilder();
-        for (var i = 0; i < tokens.Count; i++)
-        {
-            if (i > 0)
-                builder.Append(PropertyNames.Separator);
-            builder.Append(select(tokens[i]));
-        }
-
-        return builder.ToString();
+        var builder = ImmutableArray.CreateBuilder<T>(tokens.Count);
+        foreach (var token in tokens)
+            builder.Add(select(token));
+        return builder.MoveToImmutable();
     }
 }

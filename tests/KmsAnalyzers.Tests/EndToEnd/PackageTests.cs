@@ -174,6 +174,65 @@ public sealed class PackageTests
     }
 
     [Fact]
+    public void Sarif_log_holds_no_account_of_the_source_and_no_whole_arn()
+    {
+        // Every kind of finding that carries properties: a key ARN with a derived alias and a map alias, a key ARN at
+        // an ARN-only sink, an mrk- id, a key ARN in an interpolated string, and cross-Region decrypts by key ARN and by
+        // alias ARN; the SDK as its stubs (the consumer restores only from the local feed).
+        const string Sources = """
+            using System.IO;
+            using System.Threading.Tasks;
+            using Amazon;
+            using Amazon.KeyManagementService;
+            using Amazon.KeyManagementService.Model;
+            namespace App;
+            public static class Keys
+            {
+                public const string OrdersKeyArn = "arn:aws:kms:eu-west-1:210987654321:key/0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d";
+                public static readonly string BillingKeyArn = "arn:aws:kms:us-east-1:310987654322:key/mrk-0b1c2d3e4f504a6b8c7d9e0f1a2b3c4d";
+                public const string ReplicaKey = "mrk-1b1c2d3e4f504a6b8c7d9e0f1a2b3c4d";
+                public static string Described(string region) => $"key arn:aws:kms:ap-south-1:410987654323:key/2b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d in {region}";
+            }
+            public sealed class Worker
+            {
+                private readonly IAmazonKeyManagementService _kms = new AmazonKeyManagementServiceClient(RegionEndpoint.EUWest2);
+                public Task<DecryptResponse> ByKey(MemoryStream blob) =>
+                    _kms.DecryptAsync(new DecryptRequest { CiphertextBlob = blob, KeyId = "arn:aws:kms:eu-west-1:510987654324:key/3b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d" });
+                public Task<DecryptResponse> ByAlias(MemoryStream blob) =>
+                    _kms.DecryptAsync(new DecryptRequest { CiphertextBlob = blob, KeyId = "arn:aws:kms:eu-west-1:610987654325:alias/payments" });
+                public Task<CreateGrantResponse> Grant() =>
+                    _kms.CreateGrantAsync(new CreateGrantRequest { KeyId = "arn:aws:kms:eu-west-2:710987654326:key/4b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d", GranteePrincipal = "p" });
+            }
+            """;
+        string[] accounts = { "210987654321", "310987654322", "410987654323", "510987654324", "610987654325", "710987654326" };
+
+        using var app = _package.Consumer();
+        app.Write("App/App.csproj", PackageFixture.ProjectFile("<ErrorLog>kms.sarif,version=2.1</ErrorLog><NoWarn>$(NoWarn);CS0067;CS8618</NoWarn>"));
+        app.Write("App/Keys.cs", Sources);
+        app.Write("App/AwsSdkStubs.cs", Infrastructure.AwsSdkStubs.Source);
+        app.Write("App/kms-aliases.json", """
+            { "Aliases": [ { "AliasName": "alias/orders", "AliasArn": "arn:aws:kms:eu-west-1:810987654327:alias/orders", "TargetKeyId": "0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d" } ] }
+            """);
+
+        var build = app.DotNet("build App/App.csproj");
+        Assert.True(build.ExitCode == 0, build.Output);
+        var text = app.Read("App/kms.sarif");
+        using var sarif = JsonDocument.Parse(text);
+        var results = sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
+            .Where(r => r.GetProperty("ruleId").GetString()!.StartsWith("KMS", System.StringComparison.Ordinal))
+            .ToArray();
+        Assert.Equal(
+            new[] { "KMS0001", "KMS0001", "KMS0001", "KMS0001", "KMS0001", "KMS0002", "KMS0003", "KMS0003" },
+            results.Select(r => r.GetProperty("ruleId").GetString()).OrderBy(id => id, System.StringComparer.Ordinal));
+        // The fixes' data is there (so the assertion below is not vacuous), named by key id or alias name.
+        Assert.Contains("alias/orders", text, System.StringComparison.Ordinal);
+        Assert.Contains("********4321", text, System.StringComparison.Ordinal);
+        foreach (var account in accounts)
+            Assert.DoesNotContain(account, text, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("arn:aws:kms:", text, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Alias_maps_are_picked_up_in_projects_that_get_the_package_transitively()
     {
         using var app = _package.Consumer();

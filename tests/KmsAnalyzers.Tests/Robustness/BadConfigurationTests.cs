@@ -287,7 +287,7 @@ public sealed class BadConfigurationTests
         Assert.Equal("/0/kms-aliases.json", problem.Location.GetLineSpan().Path);
         Assert.Contains("is listed twice with different target keys; the second entry is ignored", problem.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
         var finding = Assert.Single(diagnostics, d => d.Id == "KMS0001");
-        Assert.Equal("alias/orders,alias/orders-by-arn,alias/orders-upper", finding.Properties[PropertyNames.Aliases]);
+        Assert.Equal(new[] { "alias/orders", "alias/orders-by-arn", "alias/orders-upper" }, Assert.Single(FixProperties.Read(finding.Properties).Aliases));
         tally.AssertClean();
     }
 
@@ -302,7 +302,7 @@ public sealed class BadConfigurationTests
         var big = "{ \"Aliases\": [\n" + string.Join(",\n", entries) + ",\n" + Entry + "\n] }";
         var diagnostics = await AnalyzeAsync(tally, "100,000 entries", new[] { new InMemoryAdditionalText("/0/kms-aliases.json", big) });
         Assert.DoesNotContain(diagnostics, d => d.Id == "KMS0100");
-        Assert.Equal("alias/orders", Assert.Single(diagnostics, d => d.Id == "KMS0001").Properties[PropertyNames.Aliases]);
+        Assert.Equal("alias/orders", Assert.Single(Assert.Single(FixProperties.Read(Assert.Single(diagnostics, d => d.Id == "KMS0001").Properties).Aliases)));
 
         // 5 MB of one entry repeated: every repeat after the first is an exact duplicate.
         var repeated = "{ \"Aliases\": [" + string.Join(",", Enumerable.Repeat(Entry, 5 * 1024 * 1024 / Entry.Length)) + "] }";
