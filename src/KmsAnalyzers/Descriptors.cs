@@ -31,6 +31,11 @@ internal static class Descriptors
         "A decrypt that runs in one Region with a key or ciphertext of another fails (NotFoundException: Invalid arn) " +
         "or couples two Regions that a sound design keeps apart.");
 
+    // The same finding where the client comes in through a parameter (its call sites) or dependency injection (the
+    // compilation's KMS registration): reported from the compilation-end action, so in builds, CI and full-solution
+    // analysis, not while typing.
+    public static readonly DiagnosticDescriptor CrossRegionDecryptAtBuild = AtCompilationEnd(CrossRegionDecrypt);
+
     // {0} replica construct id, {1} primary construct id.
     public static readonly DiagnosticDescriptor ReplicaKeyPolicyApart = Create(
         DiagnosticIds.ReplicaKeyPolicyApart, Categories.Reliability,
@@ -39,6 +44,10 @@ internal static class Descriptors
         "Replicating a multi-Region key copies its key material but not its policy, so two policy definitions drift apart. " +
         "Define the policy once (a field, a property or a factory method) and give it to the primary and every replica.");
 
+    // The same finding where the primary is found only through parameters (stack props, constructor arguments): reported
+    // from the compilation-end action, so in builds, CI and full-solution analysis, not while typing.
+    public static readonly DiagnosticDescriptor ReplicaKeyPolicyApartAtBuild = AtCompilationEnd(ReplicaKeyPolicyApart);
+
     // {0} construct id of the key, {1} the Region named.
     public static readonly DiagnosticDescriptor RegionPinnedInKeyPolicy = Create(
         DiagnosticIds.RegionPinnedInKeyPolicy, Categories.Security,
@@ -46,6 +55,9 @@ internal static class Descriptors
         "Key policy of multi-Region key '{0}' names Region '{1}'; use Aws.REGION so that each Region's stack resolves its own",
         "A multi-Region key's policy is deployed with every replica; a Region written into it keeps pointing at that " +
         "Region wherever the replica lives. Use the CDK's per-deployment tokens (Aws.REGION, Aws.ACCOUNT_ID).");
+
+    // The same finding where the policy or the key's multi-Region setting comes in through parameters (compilation end).
+    public static readonly DiagnosticDescriptor RegionPinnedInKeyPolicyAtBuild = AtCompilationEnd(RegionPinnedInKeyPolicy);
 
     // {0} file name, {1} what is wrong.
     public static readonly DiagnosticDescriptor InvalidAliasMap = Create(
@@ -62,6 +74,11 @@ internal static class Descriptors
         "An .editorconfig or .globalconfig option of KmsAnalyzers has a value it cannot use; the default applies.");
 
     public static string HelpLink(string id) => HelpLinkBase + id + ".md";
+
+    /// <summary>A rule's descriptor for what it reports from a compilation-end action (same id and texts, the CompilationEnd tag).</summary>
+    private static DiagnosticDescriptor AtCompilationEnd(DiagnosticDescriptor live) =>
+        new(live.Id, live.Title, live.MessageFormat, live.Category, live.DefaultSeverity, live.IsEnabledByDefault, live.Description,
+            live.HelpLinkUri, WellKnownDiagnosticTags.CompilationEnd);
 
     private static DiagnosticDescriptor Create(string id, string category, string title, string message, string description) =>
         new(id, title, message, category, DiagnosticSeverity.Warning, isEnabledByDefault: true, description, HelpLink(id));

@@ -1,119 +1,188 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Threading;
 using KmsAnalyzers.Sdk;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace KmsAnalyzers.Flow;
 
+/// <summary>The keys and replicas a rule looks at, and the questions it asks about them, over one value model.</summary>
+internal sealed class CdkScope
+{
+    public CdkScope(
+        CdkKeyFlow flow, CdkKeyFlow live, IReadOnlyList<IObjectCreationOperation> keys, IReadOnlyList<IObjectCreationOperation> replicas,
+        Action<Diagnostic> report, bool isCompilationEnd, CancellationToken cancellationToken)
+    {
+        Flow = flow;
+        Live = live;
+        Keys = keys;
+        Replicas = replicas;
+        Report = report;
+        IsCompilationEnd = isCompilationEnd;
+        CancellationToken = cancellationToken;
+    }
+
+    /// <summary>The values to judge with: the live model, or at compilation end the model with every call site.</summary>
+    public CdkKeyFlow Flow { get; }
+
+    /// <summary>The live model: at compilation end, what it already finds was reported while typing.</summary>
+    public CdkKeyFlow Live { get; }
+
+    public IReadOnlyList<IObjectCreationOperation> Keys { get; }
+    public IReadOnlyList<IObjectCreationOperation> Replicas { get; }
+    public Action<Diagnostic> Report { get; }
+
+    /// <summary>Whether this is the compilation-end pass (call-site direction): report only what the live pass cannot.</summary>
+    public bool IsCompilationEnd { get; }
+
+    public CancellationToken CancellationToken { get; }
+}
+
 /// <summary>
-/// The KMS keys one type defines with the AWS CDK (<c>new CfnKey(…)</c>, <c>new CfnReplicaKey(…)</c>) and the values
-/// their properties trace to: the primary behind a replica's <c>PrimaryKeyArn</c>, whether a key is multi-Region,
-/// its <c>KeyPolicy</c>. Shared by KMS0006 and KMS0007; filled by operation callbacks, read at the type's end.
+/// The KMS keys defined with the AWS CDK (<c>new CfnKey(…)</c>, the L2 <c>new Key(…)</c>, <c>new CfnReplicaKey(…)</c>)
+/// and what their properties hold, over the compilation's <see cref="ValueModel"/>: the primary behind a replica's
+/// <c>PrimaryKeyArn</c> (in another stack, a property of another class, stack props), whether a key is multi-Region,
+/// its policy. Shared by KMS0006 and KMS0007.
 /// </summary>
 internal sealed class CdkKeyFlow
 {
-    private const int MaxDepth = 8;
+    private const int MaxDepth = 12;
     private readonly CdkSymbols _cdk;
-    private readonly List<IObjectCreationOperation> _keys = new();
-    private readonly List<IObjectCreationOperation> _replicas = new();
+
+    public CdkKeyFlow(CdkSymbols cdk, ValueModel values)
+    {
+        _cdk = cdk;
+        Values = values;
+    }
+
+    public ValueModel Values { get; }
+
+    public CdkSymbols Cdk => _cdk;
 
     /// <summary>
-    /// Registers (after the analyzer's own concurrency and generated-code settings), per named type, the collection of its CDK keys and values, and <paramref name="report"/> at the type's
-    /// end. Nothing is registered when the compilation does not reference the CDK's KMS constructs.
+    /// Registers (after the analyzer's own concurrency and generated-code settings) the live pass — per named type, at
+    /// its end, over the keys and replicas it creates — and the compilation-end pass over all of them, where parameters
+    /// are answered from their call sites. Nothing is registered when the compilation does not reference the CDK's KMS
+    /// constructs.
     /// </summary>
-    public static void Register(AnalysisContext context, Action<SymbolAnalysisContext, CdkKeyFlow> report)
+    public static void Register(AnalysisContext context, Action<CdkScope> report)
     {
         context.RegisterCompilationStartAction(start =>
         {
             if (CdkSymbols.TryCreate(start.Compilation) is not { } cdk)
                 return;
+            var live = new CdkKeyFlow(cdk, ValueModel.For(start.Compilation));
+            var callSites = new CallSites();
+            var keys = new ConcurrentQueue<IObjectCreationOperation>();
+            var replicas = new ConcurrentQueue<IObjectCreationOperation>();
+            start.RegisterOperationAction(operation => callSites.Collect(operation.Operation), OperationKind.ObjectCreation, OperationKind.Invocation);
             start.RegisterSymbolStartAction(symbolStart =>
             {
-                var flow = new CdkKeyFlow(cdk);
-                symbolStart.RegisterOperationAction(flow.Collect,
-                    OperationKind.ObjectCreation, OperationKind.SimpleAssignment, OperationKind.VariableDeclarator,
-                    OperationKind.FieldInitializer, OperationKind.PropertyInitializer, OperationKind.Return, OperationKind.Invocation);
+                var typeKeys = new List<IObjectCreationOperation>();
+                var typeReplicas = new List<IObjectCreationOperation>();
+                symbolStart.RegisterOperationAction(operation =>
+                {
+                    var creation = (IObjectCreationOperation)operation.Operation;
+                    var list = cdk.IsKey(creation.Type) ? typeKeys : cdk.IsReplica(creation.Type) ? typeReplicas : null;
+                    if (list is null)
+                        return;
+                    lock (list)
+                        list.Add(creation);
+                }, OperationKind.ObjectCreation);
                 symbolStart.RegisterSymbolEndAction(end =>
                 {
-                    flow.SortBySource();
-                    report(end, flow);
+                    if (typeKeys.Count == 0 && typeReplicas.Count == 0)
+                        return;
+                    typeKeys.Sort(BySource);
+                    typeReplicas.Sort(BySource);
+                    foreach (var key in typeKeys)
+                        keys.Enqueue(key);
+                    foreach (var replica in typeReplicas)
+                        replicas.Enqueue(replica);
+                    report(new CdkScope(live, live, typeKeys, typeReplicas, end.ReportDiagnostic, false, end.CancellationToken));
                 });
             }, SymbolKind.NamedType);
+            start.RegisterCompilationEndAction(end =>
+            {
+                if (replicas.IsEmpty && keys.IsEmpty)
+                    return;
+                var allKeys = new List<IObjectCreationOperation>(keys);
+                var allReplicas = new List<IObjectCreationOperation>(replicas);
+                allKeys.Sort(BySource);
+                allReplicas.Sort(BySource);
+                var withCallSites = new CdkKeyFlow(cdk, live.Values.WithCallSites(callSites));
+                report(new CdkScope(withCallSites, live, allKeys, allReplicas, end.ReportDiagnostic, true, end.CancellationToken));
+            });
         });
     }
 
-    public CdkKeyFlow(CdkSymbols cdk)
-    {
-        _cdk = cdk;
-        // Infrastructure code is small and its policies are built from any kind of value: keep every assignment.
-        Values = new TypeValueFlow(static (_, _) => true, static _ => true);
-    }
-
-    public TypeValueFlow Values { get; }
-
-    public IReadOnlyList<IObjectCreationOperation> Keys => _keys;
-    public IReadOnlyList<IObjectCreationOperation> Replicas => _replicas;
-
-    public void Collect(OperationAnalysisContext context)
-    {
-        switch (context.Operation)
-        {
-            case IObjectCreationOperation creation when _cdk.IsKey(creation.Type):
-                lock (_keys)
-                    _keys.Add(creation);
-                break;
-            case IObjectCreationOperation creation when _cdk.IsReplica(creation.Type):
-                lock (_replicas)
-                    _replicas.Add(creation);
-                break;
-            case IInvocationOperation invocation:
-                Values.RecordCall(invocation);
-                break;
-            case var write when Values.RecordWrite(write):
-                break;
-            case IReturnOperation { ReturnedValue: { } value } when context.ContainingSymbol is IMethodSymbol method:
-                // A policy factory: what it returns. A property getter counts as its property.
-                ISymbol owner = method.MethodKind == MethodKind.PropertyGet && method.AssociatedSymbol is { } getterOf ? getterOf : method;
-                Values.Record(owner, method.ReturnType, value);
-                break;
-        }
-    }
-
-    /// <summary>Whether a <c>CfnKey</c> is created with <c>MultiRegion</c> constant <c>true</c>.</summary>
+    /// <summary>Whether a key is created with <c>MultiRegion</c> constant <c>true</c>.</summary>
     public bool IsMultiRegion(IObjectCreationOperation key) =>
-        Props(key) is { } props && Values.MemberValue(props, "MultiRegion") is { } value &&
-        TypeValueFlow.Unwrap(value).ConstantValue.Value is true;
+        Props(key) is { } props && Values.MemberValue(props, "MultiRegion") is { } value && ConstantTrue(value);
 
-    /// <summary>The <c>CfnKey</c> creation whose <c>AttrArn</c> a replica's <c>PrimaryKeyArn</c> reads, if this type shows it.</summary>
+    private bool ConstantTrue(IOperation value)
+    {
+        for (var depth = 0; depth < MaxDepth; depth++)
+        {
+            var operation = ValueModel.Unwrap(value);
+            if (operation.ConstantValue.HasValue)
+                return operation.ConstantValue.Value is true;
+            if (Next(operation) is not { } next)
+                return false;
+            value = next;
+        }
+
+        return false;
+    }
+
+    /// <summary>The key creation whose ARN a replica's <c>PrimaryKeyArn</c> reads, when every path agrees on one.</summary>
     public IObjectCreationOperation? PrimaryOf(IObjectCreationOperation replica)
     {
-        var arn = Props(replica) is { } props ? Values.MemberValue(props, "PrimaryKeyArn") : null;
-        for (var depth = 0; arn is not null && depth < MaxDepth; depth++)
+        if (Props(replica) is not { } props || Values.MemberValues(props, "PrimaryKeyArn") is not { Count: > 0 } arns)
+            return null;
+        IObjectCreationOperation? primary = null;
+        foreach (var arn in arns)
         {
-            if (TypeValueFlow.Unwrap(arn) is IPropertyReferenceOperation { Property.Name: "AttrArn", Instance: { } instance })
-                return KeyCreation(instance);
-            arn = Values.SingleValue(TypeValueFlow.Unwrap(arn));
+            if (Agree(arn, 0, static (self, value, depth) =>
+                    ValueModel.Unwrap(value) is IPropertyReferenceOperation { Instance: { } instance } property && CdkSymbols.IsArnAttribute(property.Property.Name)
+                        ? self.KeyCreation(instance, depth + 1)
+                        : null) is not { } found ||
+                (primary is not null && primary.Syntax != found.Syntax))
+                return null;
+            primary = found;
         }
 
-        return null;
+        return primary;
     }
 
-    /// <summary>The value given to a key's <c>KeyPolicy</c>, or null when it sets none.</summary>
-    public IOperation? Policy(IObjectCreationOperation key) => Props(key) is { } props ? Values.MemberValue(props, "KeyPolicy") : null;
+    /// <summary>The value given to a key's policy (<c>KeyPolicy</c>, or <c>Policy</c> of the L2 <c>Key</c>), or null when it sets none.</summary>
+    public IOperation? Policy(IObjectCreationOperation key) =>
+        Props(key) is { } props ? Values.MemberValue(props, _cdk.PolicyMember(key.Type)) : null;
 
-    /// <summary>Whether <paramref name="value"/> reads <c>key.KeyPolicy</c> of exactly that key: the replica reuses the primary's.</summary>
-    public bool IsPolicyOf(IOperation value, IObjectCreationOperation key) =>
-        TypeValueFlow.Unwrap(value) is IPropertyReferenceOperation { Property.Name: "KeyPolicy", Instance: { } instance } &&
-        KeyCreation(instance) == key;
-
-    /// <summary>Keys and replicas in source order, so that what a rule reports does not depend on callback order.</summary>
-    public void SortBySource()
+    /// <summary>Whether the policy is set at all (null when it comes from somewhere this model cannot see).</summary>
+    public bool? HasPolicy(IObjectCreationOperation key)
     {
-        _keys.Sort(BySource);
-        _replicas.Sort(BySource);
+        if (Props(key) is not { } props)
+            return false;
+        var values = Values.MemberValues(props, _cdk.PolicyMember(key.Type));
+        if (values is null)
+            return ValueModel.Unwrap(props) is IObjectCreationOperation ? false : null;
+        return true;
     }
+
+    /// <summary>The key whose policy <paramref name="value"/> reads (<c>primary.KeyPolicy</c>, <c>primary.Policy</c>), if it reads one.</summary>
+    public IObjectCreationOperation? PolicyOwner(IOperation value) =>
+        ValueModel.Unwrap(value) is IPropertyReferenceOperation { Instance: { } instance } property &&
+        property.Property.Name is "KeyPolicy" or "Policy" && _cdk.IsKey(property.Property.ContainingType)
+            ? KeyCreation(instance, 0)
+            : null;
+
+    /// <summary>Whether <paramref name="value"/> reads the policy of exactly that key: the replica reuses the primary's.</summary>
+    public bool IsPolicyOf(IOperation value, IObjectCreationOperation key) => PolicyOwner(value)?.Syntax == key.Syntax;
 
     private static int BySource(IOperation a, IOperation b)
     {
@@ -121,24 +190,104 @@ internal sealed class CdkKeyFlow
         return byFile != 0 ? byFile : a.Syntax.SpanStart.CompareTo(b.Syntax.SpanStart);
     }
 
-    /// <summary>The construct id (second constructor argument) when it is a constant.</summary>
-    public static string ConstructId(IObjectCreationOperation creation) =>
-        creation.Arguments.Length > 1 && TypeValueFlow.Unwrap(creation.Arguments[1].Value).ConstantValue.Value is string id ? id : "?";
-
-    private IObjectCreationOperation? KeyCreation(IOperation value)
+    /// <summary>
+    /// How a message names a key: its construct id when constant; else the variable, field or property it is stored in,
+    /// or the factory method that creates it; else its type.
+    /// </summary>
+    public string KeyName(IObjectCreationOperation creation)
     {
-        for (var depth = 0; depth < MaxDepth; depth++)
+        if (creation.Arguments.Length > 1 && Values.ConstantString(creation.Arguments[1].Value) is { } id)
+            return id;
+        for (var parent = creation.Parent; parent is not null; parent = parent.Parent)
         {
-            var operation = TypeValueFlow.Unwrap(value);
-            if (operation is IObjectCreationOperation creation && _cdk.IsKey(creation.Type))
-                return creation;
-            if (Values.SingleValue(operation) is not { } next)
-                return null;
-            value = next;
+            switch (parent)
+            {
+                case IConversionOperation or IVariableInitializerOperation:
+                    continue;
+                case IVariableDeclaratorOperation declarator:
+                    return declarator.Symbol.Name;
+                case ISimpleAssignmentOperation or ICoalesceAssignmentOperation:
+                    var target = parent is ISimpleAssignmentOperation s ? s.Target : ((ICoalesceAssignmentOperation)parent).Target;
+                    if (target is IMemberReferenceOperation member)
+                        return member.Member.Name;
+                    if (ValueModel.ValueSymbol(target) is { } symbol)
+                        return symbol.Name;
+                    break;
+                case IFieldInitializerOperation { InitializedFields: { Length: > 0 } fields }:
+                    return fields[0].Name;
+                case IPropertyInitializerOperation { InitializedProperties: { Length: > 0 } properties }:
+                    return properties[0].Name;
+                case IReturnOperation:
+                    if (MemberName(creation.Syntax) is { } method)
+                        return method;
+                    break;
+            }
+
+            break;
+        }
+
+        return creation.Type?.Name ?? "CfnKey";
+    }
+
+    private static string? MemberName(SyntaxNode node)
+    {
+        foreach (var ancestor in node.Ancestors())
+        {
+            switch (ancestor)
+            {
+                case LocalFunctionStatementSyntax local:
+                    return local.Identifier.ValueText;
+                case MethodDeclarationSyntax method:
+                    return method.Identifier.ValueText;
+                case PropertyDeclarationSyntax property:
+                    return property.Identifier.ValueText;
+            }
         }
 
         return null;
     }
+
+    /// <summary>The key creation an expression evaluates to, when every value it may hold is that one creation.</summary>
+    public IObjectCreationOperation? KeyCreation(IOperation value, int depth = 0) =>
+        Agree(value, depth, static (self, candidate, d) =>
+            ValueModel.Unwrap(candidate) is IObjectCreationOperation creation && self._cdk.IsKey(creation.Type) ? creation : null);
+
+    /// <summary>
+    /// Resolves <paramref name="value"/> with <paramref name="resolve"/>; when that fails, follows the local, field,
+    /// property, parameter, call or props member it reads to every value it may hold, which must all agree.
+    /// </summary>
+    private IObjectCreationOperation? Agree(IOperation value, int depth, Func<CdkKeyFlow, IOperation, int, IObjectCreationOperation?> resolve)
+    {
+        if (depth > MaxDepth)
+            return null;
+        if (resolve(this, value, depth) is { } found)
+            return found;
+        if (Alternatives(ValueModel.Unwrap(value)) is not { Count: > 0 } alternatives)
+            return null;
+        IObjectCreationOperation? agreed = null;
+        foreach (var alternative in alternatives)
+        {
+            if (Agree(alternative, depth + 1, resolve) is not { } result || (agreed is not null && agreed.Syntax != result.Syntax))
+                return null;
+            agreed = result;
+        }
+
+        return agreed;
+    }
+
+    /// <summary>Every value a read may hold: a symbol's values, or a member of an object the model can see created.</summary>
+    public IReadOnlyList<IOperation>? Alternatives(IOperation operation)
+    {
+        if (ValueModel.ValueSymbol(operation) is { } symbol && Values.IsWrittenOnlyHere(symbol))
+            return Values.ValuesOf(symbol);
+        if (operation is IPropertyReferenceOperation { Instance: { } instance, Property: { Parameters.IsEmpty: true } property } &&
+            !_cdk.IsConstruct(property.ContainingType))
+            return Values.MemberValues(instance, property.Name);
+        return null;
+    }
+
+    /// <summary>The one value a read holds: a symbol written once, or a props member set once.</summary>
+    public IOperation? Next(IOperation operation) => Alternatives(operation) is { Count: 1 } values ? values[0] : null;
 
     private static IOperation? Props(IObjectCreationOperation creation)
     {

@@ -60,13 +60,19 @@ internal sealed class RegionResolver
         "Encrypt", "GenerateDataKey", "GenerateDataKeyWithoutPlaintext", "GenerateDataKeyPair", "GenerateDataKeyPairWithoutPlaintext", "ReEncrypt",
     };
 
-    private readonly TypeValueFlow _flow;
+    private readonly ValueModel _flow;
     private readonly KmsSymbols _kms;
+    private readonly string? _injectedRegion;
 
-    public RegionResolver(TypeValueFlow flow, KmsSymbols kms)
+    // The factory calls being followed, innermost last: their parameters read the arguments of that call.
+    private readonly List<IOperation> _calls = new();
+
+    /// <param name="injectedRegion">The Region of the compilation's single KMS registration for dependency injection, when known.</param>
+    public RegionResolver(ValueModel model, KmsSymbols kms, string? injectedRegion = null)
     {
-        _flow = flow;
+        _flow = model;
         _kms = kms;
+        _injectedRegion = injectedRegion;
     }
 
     /// <summary>The Region of the KMS client an expression evaluates to.</summary>
@@ -74,9 +80,11 @@ internal sealed class RegionResolver
     {
         if (client is null || depth > MaxDepth)
             return default;
-        var operation = TypeValueFlow.Unwrap(client);
+        var operation = ValueModel.Unwrap(client);
         if (operation is IObjectCreationOperation creation)
             return CreationRegion(creation);
+        if (_injectedRegion is not null && operation is IParameterReferenceOperation { Parameter: var parameter } && IsInjected(parameter))
+            return new KnownRegion(_injectedRegion, null);
         return Merge(operation, depth, static (self, value, d) => self.ClientRegion(value, d));
     }
 
@@ -100,8 +108,8 @@ internal sealed class RegionResolver
     {
         if (depth > MaxDepth)
             return default;
-        var operation = TypeValueFlow.Unwrap(blob);
-        if (operation is IPropertyReferenceOperation { Property.Name: "CiphertextBlob", Instance: { } response } &&
+        var operation = ValueModel.Unwrap(blob);
+        if (operation is IPropertyReferenceOperation { Property.Name: "CiphertextBlob" or "PrivateKeyCiphertextBlob", Instance: { } response } &&
             KmsSymbols.IsKmsModel(response.Type))
             return ResponseRegion(response, depth + 1);
         return Merge(operation, depth, static (self, value, d) => self.BlobRegion(value, d));
@@ -111,9 +119,9 @@ internal sealed class RegionResolver
     {
         if (depth > MaxDepth)
             return default;
-        var operation = TypeValueFlow.Unwrap(response);
+        var operation = ValueModel.Unwrap(response);
         if (operation is IAwaitOperation { Operation: var awaited })
-            operation = TypeValueFlow.Unwrap(awaited);
+            operation = ValueModel.Unwrap(awaited);
         if (operation is IInvocationOperation invocation && IsEncryptCall(invocation))
         {
             var region = ClientRegion(invocation.Instance, depth + 1);
@@ -121,6 +129,17 @@ internal sealed class RegionResolver
         }
 
         return Merge(operation, depth, static (self, value, d) => self.ResponseRegion(value, d));
+    }
+
+    // A constant string, also through the parameters of the factory calls being followed.
+    private string? ConstantString(IOperation value, int depth)
+    {
+        if (depth > MaxDepth)
+            return null;
+        var operation = ValueModel.Unwrap(value);
+        if (operation.ConstantValue.Value is string text)
+            return text;
+        return Merge(operation, depth, static (self, v, d) => self.ConstantString(v, d) is { } s ? new KnownRegion(s, null) : default).Region;
     }
 
     private bool IsEncryptCall(IInvocationOperation invocation)
@@ -152,18 +171,21 @@ internal sealed class RegionResolver
         return default; // no Region given: the SDK resolves the deployment's Region
     }
 
+    /// <summary>The Region a <c>RegionEndpoint</c> expression names.</summary>
+    public KnownRegion EndpointRegionOf(IOperation value) => EndpointRegion(value, 0);
+
     private KnownRegion EndpointRegion(IOperation value, int depth)
     {
         if (depth > MaxDepth)
             return default;
-        var operation = TypeValueFlow.Unwrap(value);
+        var operation = ValueModel.Unwrap(value);
         switch (operation)
         {
             case IFieldReferenceOperation { Field: { IsStatic: true } field } when _kms.IsRegionEndpoint(field.ContainingType):
                 return Regions.FromEndpointField(field.Name) is { } code ? new KnownRegion(code, null) : default;
             case IInvocationOperation { TargetMethod.Name: "GetBySystemName", Arguments: { Length: 1 } args } invocation
                 when _kms.IsRegionEndpoint(invocation.TargetMethod.ContainingType):
-                return _flow.ConstantString(args[0].Value, depth + 1) is { } name && KmsIdentifiers.IsRegion(name) ? new KnownRegion(name, null) : default;
+                return ConstantString(args[0].Value, depth + 1) is { } name && KmsIdentifiers.IsRegion(name) ? new KnownRegion(name, null) : default;
             default:
                 return Merge(operation, depth, static (self, v, d) => self.EndpointRegion(v, d));
         }
@@ -174,7 +196,7 @@ internal sealed class RegionResolver
     {
         if (depth > MaxDepth)
             return default;
-        var operation = TypeValueFlow.Unwrap(value);
+        var operation = ValueModel.Unwrap(value);
         if (operation is IObjectCreationOperation creation)
         {
             KnownRegion result = default;
@@ -194,7 +216,7 @@ internal sealed class RegionResolver
             return result;
         }
 
-        if (TypeValueFlow.ValueSymbol(operation) is { } symbol &&
+        if (ValueModel.ValueSymbol(operation) is { } symbol &&
             (_flow.MemberValuesOf(symbol, "RegionEndpoint").Count > 0 || _flow.MemberValuesOf(symbol, "ServiceURL").Count > 0))
         {
             // Set after creation: known only when it is set once, to a known Region, and nothing else sets it.
@@ -212,29 +234,102 @@ internal sealed class RegionResolver
     private KnownRegion? SettingRegion(string property, IOperation value, int depth) => property switch
     {
         "RegionEndpoint" => EndpointRegion(value, depth + 1),
-        "ServiceURL" => _flow.ConstantString(value, depth + 1) is { } url && Regions.FromServiceUrl(url) is { } region ? new KnownRegion(region, null) : default(KnownRegion),
+        "ServiceURL" => ConstantString(value, depth + 1) is { } url && Regions.FromServiceUrl(url) is { } region ? new KnownRegion(region, null) : default(KnownRegion),
         _ => null,
     };
 
-    /// <summary>A local, field or property: known only when every value this type assigns to it gives the same Region.</summary>
+    /// <summary>
+    /// A local, field, property, parameter or factory call: known only when every value it may hold gives the same
+    /// Region. A parameter of a factory being followed reads that call's argument.
+    /// </summary>
     private KnownRegion Merge(IOperation operation, int depth, System.Func<RegionResolver, IOperation, int, KnownRegion> resolve)
     {
-        if (TypeValueFlow.ValueSymbol(operation) is not { } symbol || !TypeValueFlow.IsWrittenOnlyHere(symbol))
+        if (operation is IParameterReferenceOperation { Parameter: var parameter } && BoundCall(parameter) is { } frame)
+        {
+            if (ArgumentFor(_calls[frame], parameter) is not { } argument)
+                return default;
+            // The argument is the caller's expression: resolve it outside the call it was passed to.
+            var inner = _calls.GetRange(frame, _calls.Count - frame);
+            _calls.RemoveRange(frame, inner.Count);
+            try
+            {
+                return resolve(this, argument, depth + 1);
+            }
+            finally
+            {
+                _calls.AddRange(inner);
+            }
+        }
+
+        if (ValueModel.ValueSymbol(operation) is not { } symbol || !_flow.IsWrittenOnlyHere(symbol))
             return default;
         var values = _flow.ValuesOf(symbol);
         if (values.Count == 0)
             return default;
-        string? region = null;
-        SyntaxNode? pin = null;
-        foreach (var value in values)
+        var isCall = operation is IInvocationOperation;
+        if (isCall)
+            _calls.Add(operation);
+        try
         {
-            var resolved = resolve(this, value, depth + 1);
-            if (!resolved.IsKnown || (region is not null && region != resolved.Region))
-                return default;
-            region = resolved.Region;
-            pin = resolved.Pin;
+            string? region = null;
+            SyntaxNode? pin = null;
+            foreach (var value in values)
+            {
+                var resolved = resolve(this, value, depth + 1);
+                if (!resolved.IsKnown || (region is not null && region != resolved.Region))
+                    return default;
+                region = resolved.Region;
+                pin = resolved.Pin;
+            }
+
+            // A pin in another type or behind a factory is not the one place this call can be fixed.
+            return new KnownRegion(region!, values.Count == 1 && !isCall && symbol is not IParameterSymbol ? pin : null);
+        }
+        finally
+        {
+            if (isCall)
+                _calls.RemoveAt(_calls.Count - 1);
+        }
+    }
+
+    private int? BoundCall(IParameterSymbol parameter)
+    {
+        for (var i = _calls.Count - 1; i >= 0; i--)
+        {
+            if (_calls[i] is IInvocationOperation invocation &&
+                SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.OriginalDefinition, parameter.ContainingSymbol.OriginalDefinition))
+                return i;
         }
 
-        return new KnownRegion(region!, values.Count == 1 ? pin : null);
+        return null;
+    }
+
+    private static IOperation? ArgumentFor(IOperation call, IParameterSymbol parameter)
+    {
+        foreach (var argument in ((IInvocationOperation)call).Arguments)
+        {
+            if (argument.Parameter?.Ordinal == parameter.Ordinal)
+                return argument.Value;
+        }
+
+        return null;
+    }
+
+    // A constructor parameter of the KMS interface type: the dependency-injection container supplies it.
+    private bool IsInjected(IParameterSymbol parameter) =>
+        parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } &&
+        SymbolEqualityComparer.Default.Equals(parameter.Type, _kms.KmsInterface) && _flow.ValuesOf(parameter).Count == 0 &&
+        !IsKeyed(parameter);
+
+    // [FromKeyedServices("dr")]: a keyed registration, not the compilation's single one.
+    private static bool IsKeyed(IParameterSymbol parameter)
+    {
+        foreach (var attribute in parameter.GetAttributes())
+        {
+            if (attribute.AttributeClass?.Name == "FromKeyedServicesAttribute")
+                return true;
+        }
+
+        return false;
     }
 }

@@ -7,32 +7,24 @@ namespace KmsAnalyzers.Flow;
 
 /// <summary>
 /// What one type (all its partial parts, constructors and initializers included) assigns to its locals, fields and
-/// properties, and to members of those (<c>config.RegionEndpoint = …</c>, <c>request.KeyId = …</c>). A rule says
-/// which values can matter to it (<see cref="IsOfInterest"/>); the rest is not kept. Filled concurrently by operation
-/// callbacks, read once at symbol end.
+/// properties, what its methods and getters return, and what it assigns to members of those (<c>config.RegionEndpoint
+/// = …</c>, <c>request.KeyId = …</c>). Built once per type by <see cref="ValueModel"/>, only for types a rule asks
+/// about, and read-only afterwards.
 /// </summary>
 internal sealed class TypeValueFlow
 {
-    private const int MaxDepth = 8;
-    private readonly Func<ITypeSymbol?, IOperation, bool> _isOfInterest;
-    private readonly Func<ITypeSymbol?, bool> _isModel;
-    private readonly object _gate = new();
     private readonly Dictionary<ISymbol, List<IOperation>> _values = new(SymbolEqualityComparer.Default);
-    private readonly Dictionary<(ISymbol Instance, string Member), List<IOperation>> _memberValues = new();
+    private readonly Dictionary<(ISymbol Instance, string Member), List<IOperation>> _memberValues = new(MemberKeyComparer.Instance);
+    private readonly HashSet<ISymbol> _opaque = new(SymbolEqualityComparer.Default);
 
-    /// <param name="isOfInterest">Whether a value of this type, assigned to a symbol, can matter to the rule.</param>
-    /// <param name="isModel">Whether assignments to members of such an object (<c>x.Member = …</c>) are kept.</param>
-    public TypeValueFlow(Func<ITypeSymbol?, IOperation, bool> isOfInterest, Func<ITypeSymbol?, bool> isModel)
-    {
-        _isOfInterest = isOfInterest;
-        _isModel = isModel;
-    }
+    // Not a C# member name, so it never meets a real property.
+    internal const string CallsMember = "()";
 
     /// <summary>
-    /// Records what a declaration, initializer or assignment statement gives a symbol; false for other operations.
+    /// Records what a declaration, initializer, assignment or return gives a symbol; false for other operations.
     /// Object-initializer members are not recorded: they are read from their creation.
     /// </summary>
-    public bool RecordWrite(IOperation operation)
+    public bool RecordWrite(IOperation operation, ISymbol? owner)
     {
         switch (operation)
         {
@@ -40,41 +32,74 @@ internal sealed class TypeValueFlow
                 if (assignment.Parent is not IObjectOrCollectionInitializerOperation)
                     RecordAssignment(assignment.Target, assignment.Value);
                 return true;
+            case ICoalesceAssignmentOperation lazy:
+                // _client ??= new …(): the field holds what it held before or this value.
+                RecordAssignment(lazy.Target, lazy.Value);
+                return true;
+            case ICompoundAssignmentOperation or IIncrementOrDecrementOperation or IDeconstructionAssignmentOperation:
+                MarkOpaque(operation);
+                return true;
             case IVariableDeclaratorOperation declarator:
                 if (declarator.Initializer?.Value is { } value)
-                    Record(declarator.Symbol, declarator.Symbol.Type, value);
+                    Record(declarator.Symbol, value);
                 return true;
             case IFieldInitializerOperation initializer:
                 foreach (var field in initializer.InitializedFields)
-                    Record(field, field.Type, initializer.Value);
+                    Record(field, initializer.Value);
                 return true;
             case IPropertyInitializerOperation initializer:
                 foreach (var property in initializer.InitializedProperties)
-                    Record(property, property.Type, initializer.Value);
+                    Record(property, initializer.Value);
+                return true;
+            case IReturnOperation { ReturnedValue: { } returned } when owner is IMethodSymbol method:
+                // A factory: what it returns. A property getter counts as its property.
+                ISymbol of = method.MethodKind == MethodKind.PropertyGet && method.AssociatedSymbol is { } getterOf ? getterOf : method.OriginalDefinition;
+                Record(of, returned);
+                return true;
+            case IArgumentOperation { Parameter.RefKind: RefKind.Out or RefKind.Ref } byRef:
+                // TryCreate(out _client): written with a value this model cannot see.
+                if (ValueModel.ValueSymbol(byRef.Value) is { } written)
+                    _opaque.Add(written);
+                return true;
+            case IInvocationOperation invocation:
+                RecordCall(invocation);
                 return true;
             default:
                 return false;
         }
     }
 
-    /// <summary>Records <c>target = value</c> when the target is a symbol of interest.</summary>
+    private void MarkOpaque(IOperation operation)
+    {
+        var target = operation switch
+        {
+            ICompoundAssignmentOperation compound => compound.Target,
+            IIncrementOrDecrementOperation increment => increment.Target,
+            _ => null,
+        };
+        if (target is not null && ValueModel.ValueSymbol(target) is { } symbol)
+            _opaque.Add(symbol);
+    }
+
+    /// <summary>Records <c>target = value</c>: a symbol of this type or a local, or a member of such an object.</summary>
     public void RecordAssignment(IOperation target, IOperation value)
     {
         switch (target)
         {
             case ILocalReferenceOperation local:
-                Record(local.Local, local.Local.Type, value);
+                Record(local.Local, value);
+                break;
+            case IParameterReferenceOperation parameter:
+                _opaque.Add(parameter.Parameter); // reassigned: what the callers pass is not all it holds
                 break;
             case IFieldReferenceOperation field when IsOwnMember(field.Instance):
-                Record(field.Field, field.Field.Type, value);
+                Record(field.Field.OriginalDefinition, value);
                 break;
             case IPropertyReferenceOperation property when IsOwnMember(property.Instance) && property.Property.Parameters.IsEmpty:
-                Record(property.Property, property.Property.Type, value);
+                Record(property.Property.OriginalDefinition, value);
                 break;
-            case IPropertyReferenceOperation { Instance: { } instance } property when ValueSymbol(instance) is { } owner &&
-                _isModel(property.Property.ContainingType):
-                lock (_gate)
-                    Add(_memberValues, (owner, property.Property.Name), value);
+            case IMemberReferenceOperation { Instance: { } instance } member when ValueModel.ValueSymbol(instance) is { } owner:
+                Add(_memberValues, (owner, member.Member.Name), value);
                 break;
         }
     }
@@ -82,26 +107,11 @@ internal sealed class TypeValueFlow
     /// <summary>Records a call on a local, field or property (<c>statement.AddResources(…)</c>): it changes what the object holds.</summary>
     public void RecordCall(IInvocationOperation invocation)
     {
-        if (invocation.Instance is { } instance && ValueSymbol(instance) is { } owner)
-        {
-            lock (_gate)
-                Add(_memberValues, (owner, CallsMember), invocation);
-        }
+        if (invocation.Instance is { } instance && ValueModel.ValueSymbol(instance) is { } owner)
+            Add(_memberValues, (owner, CallsMember), invocation);
     }
 
-    /// <summary>The calls made on <paramref name="symbol"/>'s object in this type.</summary>
-    public IReadOnlyList<IOperation> CallsOn(ISymbol symbol) => MemberValuesOf(symbol, CallsMember);
-
-    // Not a C# member name, so it never meets a real property.
-    private const string CallsMember = "()";
-
-    public void Record(ISymbol symbol, ITypeSymbol? type, IOperation value)
-    {
-        if (type is null || !_isOfInterest(type, value))
-            return;
-        lock (_gate)
-            Add(_values, symbol, value);
-    }
+    public void Record(ISymbol symbol, IOperation value) => Add(_values, symbol, value);
 
     /// <summary>Every value assigned to <paramref name="symbol"/> in this type; empty when none was seen.</summary>
     public IReadOnlyList<IOperation> ValuesOf(ISymbol symbol) =>
@@ -111,78 +121,11 @@ internal sealed class TypeValueFlow
     public IReadOnlyList<IOperation> MemberValuesOf(ISymbol symbol, string member) =>
         _memberValues.TryGetValue((symbol, member), out var values) ? values : (IReadOnlyList<IOperation>)Array.Empty<IOperation>();
 
-    /// <summary>The local, field or property an expression reads, when it reads one directly.</summary>
-    public static ISymbol? ValueSymbol(IOperation operation) => Unwrap(operation) switch
-    {
-        ILocalReferenceOperation local => local.Local,
-        IFieldReferenceOperation field => field.Field,
-        IPropertyReferenceOperation { Property.Parameters.IsEmpty: true } property => property.Property,
-        _ => null,
-    };
-
-    public static IOperation Unwrap(IOperation operation)
-    {
-        while (operation is IConversionOperation { Operand: var operand })
-            operation = operand;
-        return operation;
-    }
+    /// <summary>Whether this type writes the symbol in a way whose value is not seen (<c>out</c>, <c>+=</c>, …).</summary>
+    public bool IsOpaque(ISymbol symbol) => _opaque.Contains(symbol);
 
     // this.x, x, or a static member: a member of the type being analyzed rather than of some other object.
     private static bool IsOwnMember(IOperation? instance) => instance is null or IInstanceReferenceOperation;
-
-    /// <summary>The value of <c>instance.Member</c>: from the creation's object initializer, or set once afterwards.</summary>
-    public IOperation? MemberValue(IOperation instance, string member, int depth = 0)
-    {
-        if (depth > MaxDepth)
-            return null;
-        var operation = Unwrap(instance);
-        if (operation is IObjectCreationOperation { Initializer: { } initializer })
-        {
-            IOperation? found = null;
-            foreach (var item in initializer.Initializers)
-            {
-                if (item is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment && property.Property.Name == member)
-                    found = assignment.Value;
-            }
-
-            return found;
-        }
-
-        if (ValueSymbol(operation) is not { } symbol)
-            return null;
-        var later = MemberValuesOf(symbol, member);
-        if (later.Count > 0)
-            return later.Count == 1 ? later[0] : null;
-        return SingleValue(operation) is { } value ? MemberValue(value, member, depth + 1) : null;
-    }
-
-    /// <summary>The constant string an expression evaluates to, through locals and fields written once in this type.</summary>
-    public string? ConstantString(IOperation value, int depth = 0)
-    {
-        if (depth > MaxDepth)
-            return null;
-        var operation = Unwrap(value);
-        if (operation.ConstantValue.Value is string text)
-            return text;
-        return SingleValue(operation) is { } single ? ConstantString(single, depth + 1) : null;
-    }
-
-    /// <summary>The one value a local, field or property read here can hold, when this type alone writes it, once.</summary>
-    public IOperation? SingleValue(IOperation operation) =>
-        ValueSymbol(operation) is { } symbol && IsWrittenOnlyHere(symbol) && ValuesOf(symbol) is { Count: 1 } values ? values[0] : null;
-
-    /// <summary>
-    /// Whether what this type assigns to <paramref name="symbol"/> is all it ever holds: a public settable field or
-    /// property may be replaced by any caller, so what this type assigns proves nothing.
-    /// </summary>
-    public static bool IsWrittenOnlyHere(ISymbol symbol) => symbol switch
-    {
-        ILocalSymbol => true,
-        IFieldSymbol field => field.IsReadOnly || field.IsConst || field.DeclaredAccessibility == Accessibility.Private,
-        IPropertySymbol property => property.SetMethod is null || property.SetMethod.DeclaredAccessibility == Accessibility.Private,
-        IMethodSymbol => true, // what a method of this type returns
-        _ => false,
-    };
 
     private static void Add<TKey>(Dictionary<TKey, List<IOperation>> map, TKey key, IOperation value)
         where TKey : notnull
@@ -190,5 +133,16 @@ internal sealed class TypeValueFlow
         if (!map.TryGetValue(key, out var list))
             map[key] = list = new List<IOperation>(1);
         list.Add(value);
+    }
+
+    private sealed class MemberKeyComparer : IEqualityComparer<(ISymbol Instance, string Member)>
+    {
+        public static readonly MemberKeyComparer Instance = new();
+
+        public bool Equals((ISymbol Instance, string Member) x, (ISymbol Instance, string Member) y) =>
+            x.Member == y.Member && SymbolEqualityComparer.Default.Equals(x.Instance, y.Instance);
+
+        public int GetHashCode((ISymbol Instance, string Member) obj) =>
+            SymbolEqualityComparer.Default.GetHashCode(obj.Instance) * 31 + StringComparer.Ordinal.GetHashCode(obj.Member);
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
@@ -14,13 +15,15 @@ namespace KmsAnalyzers;
 /// <summary>
 /// KMS0003: a decrypt call (Decrypt, ReEncrypt source side, Decapsulate) whose client Region and key or ciphertext
 /// Region are both known at compile time and differ, or whose client is pinned outside the home Regions.
-/// Values are traced over one type (locals, fields, properties, constructors, all partial parts), collected by
-/// operation callbacks and resolved at the end of the type, so the rule still runs live in the editor.
+/// Values come from the compilation's <see cref="ValueModel"/>: locals, fields, properties, constructors and factories
+/// of this type and of the types it reads (definition direction), resolved at the end of the type, so the rule runs
+/// live in the editor.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class CrossRegionDecryptAnalyzer : DiagnosticAnalyzer
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CrossRegionDecrypt);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.CrossRegionDecrypt, Descriptors.CrossRegionDecryptAtBuild);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -31,28 +34,91 @@ public sealed class CrossRegionDecryptAnalyzer : DiagnosticAnalyzer
             if (KmsSymbols.TryCreate(start.Compilation) is not { } kms)
                 return; // no KMS SDK referenced: nothing to trace, nothing to pay
             var options = start.Options;
+            var compilation = new CompilationState(kms, start.Compilation);
+            // Call-site direction: who passes a client or a Region in, and the DI registrations. Only calls whose
+            // target takes a client or an endpoint are kept; the rest costs a name test.
+            start.RegisterOperationAction(compilation.Collect, OperationKind.Invocation, OperationKind.ObjectCreation);
             start.RegisterSymbolStartAction(symbolStart =>
             {
-                var type = new TypeState(kms);
-                symbolStart.RegisterOperationAction(type.Collect,
-                    OperationKind.VariableDeclarator, OperationKind.FieldInitializer, OperationKind.PropertyInitializer,
-                    OperationKind.SimpleAssignment, OperationKind.Return, OperationKind.Invocation);
+                var type = new TypeState(kms, compilation);
+                symbolStart.RegisterOperationAction(type.Collect, OperationKind.Invocation);
                 symbolStart.RegisterSymbolEndAction(end => type.Report(end, options));
             }, SymbolKind.NamedType);
+            start.RegisterCompilationEndAction(end => compilation.Report(end));
         });
+    }
+
+    /// <summary>
+    /// What the compilation-end pass needs: the decrypts the live pass could not judge, every call that passes a client
+    /// or an endpoint, and the KMS registrations for dependency injection.
+    /// </summary>
+    private sealed class CompilationState
+    {
+        private readonly KmsSymbols _kms;
+        private readonly ValueModel _model;
+        private readonly CallSites _callSites;
+        private readonly KmsRegistrations _registrations;
+
+        public CompilationState(KmsSymbols kms, Compilation compilation)
+        {
+            _kms = kms;
+            _model = ValueModel.For(compilation);
+            _callSites = new CallSites(PassesClientOrEndpoint);
+            _registrations = new KmsRegistrations(kms);
+        }
+
+        public ConcurrentQueue<(TypeState Type, IInvocationOperation Decrypt)> Pending { get; } = new();
+
+        public void Collect(OperationAnalysisContext context)
+        {
+            if (context.Operation is IInvocationOperation invocation)
+                _registrations.Collect(invocation);
+            _callSites.Collect(context.Operation);
+        }
+
+        private bool PassesClientOrEndpoint(IMethodSymbol method)
+        {
+            foreach (var parameter in method.Parameters)
+            {
+                if (_kms.IsKmsClient(parameter.Type) || _kms.IsRegionEndpoint(parameter.Type) || _kms.IsClientConfig(parameter.Type))
+                    return true;
+            }
+
+            return false;
+        }
+
+        public void Report(CompilationAnalysisContext context)
+        {
+            if (Pending.IsEmpty)
+                return;
+            var injected = _registrations.IsEmpty
+                ? null
+                : _registrations.Region(_model, section => AwsSettings.Region(context.Options, section, context.CancellationToken));
+            var resolver = new RegionResolver(_model.WithCallSites(_callSites), _kms, injected);
+            var pending = new List<(TypeState Type, IInvocationOperation Decrypt)>(Pending);
+            pending.Sort(static (a, b) => a.Decrypt.Syntax.SpanStart.CompareTo(b.Decrypt.Syntax.SpanStart));
+            foreach (var (type, decrypt) in pending)
+            {
+                context.CancellationToken.ThrowIfCancellationRequested();
+                if (type.Analyze(decrypt, resolver, context.Options, context.CancellationToken, Descriptors.CrossRegionDecryptAtBuild) is { } diagnostic)
+                    context.ReportDiagnostic(diagnostic);
+            }
+        }
     }
 
     private sealed class TypeState
     {
         private readonly KmsSymbols _kms;
+        private readonly CompilationState _compilation;
         private readonly List<IInvocationOperation> _decrypts = new();
 
-        // Writes are only kept here and traced at the end, and only when the type has a decrypt call: most types have
-        // none, and judging every write's type on the spot would cost every type of the code base.
-        private readonly List<(IOperation Write, ISymbol Owner)> _writes = new();
         private AliasMap? _aliasMap;
 
-        public TypeState(KmsSymbols kms) => _kms = kms;
+        public TypeState(KmsSymbols kms, CompilationState compilation)
+        {
+            _kms = kms;
+            _compilation = compilation;
+        }
 
         public void Collect(OperationAnalysisContext context)
         {
@@ -67,12 +133,6 @@ public sealed class CrossRegionDecryptAnalyzer : DiagnosticAnalyzer
                     }
 
                     break;
-                case IReturnOperation when context.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.PropertyGet }:
-                    break;
-                default:
-                    lock (_writes)
-                        _writes.Add((context.Operation, context.ContainingSymbol));
-                    break;
             }
         }
 
@@ -80,26 +140,20 @@ public sealed class CrossRegionDecryptAnalyzer : DiagnosticAnalyzer
         {
             if (_decrypts.Count == 0)
                 return;
-            var flow = new TypeValueFlow(_kms.IsOfInterest, _kms.IsModel);
-            foreach (var (write, owner) in _writes)
-            {
-                if (flow.RecordWrite(write))
-                    continue;
-                // IAmazonKeyManagementService Client => new …(RegionEndpoint.X);
-                if (write is IReturnOperation { ReturnedValue: { } value } && owner is IMethodSymbol { AssociatedSymbol: IPropertySymbol property })
-                    flow.Record(property, property.Type, value);
-            }
-
-            var resolver = new RegionResolver(flow, _kms);
+            // Values come from the compilation's model: this type's and those of the types it reads (built on demand).
+            var resolver = new RegionResolver(ValueModel.For(context.Compilation), _kms);
             foreach (var invocation in _decrypts)
             {
                 context.CancellationToken.ThrowIfCancellationRequested();
-                if (Analyze(invocation, resolver, options, context.CancellationToken) is { } diagnostic)
+                if (Analyze(invocation, resolver, options, context.CancellationToken, Descriptors.CrossRegionDecrypt) is { } diagnostic)
                     context.ReportDiagnostic(diagnostic);
+                else
+                    _compilation.Pending.Enqueue((this, invocation)); // call sites and DI may know more at compilation end
             }
         }
 
-        private Diagnostic? Analyze(IInvocationOperation invocation, RegionResolver resolver, AnalyzerOptions options, CancellationToken cancellationToken)
+        public Diagnostic? Analyze(
+            IInvocationOperation invocation, RegionResolver resolver, AnalyzerOptions options, CancellationToken cancellationToken, DiagnosticDescriptor descriptor)
         {
             var client = resolver.ClientRegion(invocation.Instance);
             if (!client.IsKnown)
@@ -112,7 +166,8 @@ public sealed class CrossRegionDecryptAnalyzer : DiagnosticAnalyzer
             var properties = new FixProperties
             {
                 KeyProperty = keyProperty,
-                PinLocation = FixProperties.AddLocation(locations, client.Pin),
+                // The fix edits the pin only where it is in this file (a client made in another class is fixed there).
+                PinLocation = FixProperties.AddLocation(locations, client.Pin?.SyntaxTree == invocation.Syntax.SyntaxTree ? client.Pin : null),
             };
 
             string reason;
@@ -144,7 +199,7 @@ public sealed class CrossRegionDecryptAnalyzer : DiagnosticAnalyzer
                 return null;
             }
 
-            return Diagnostic.Create(Descriptors.CrossRegionDecrypt, invocation.Syntax.GetLocation(), locations, properties.ToImmutable(),
+            return Diagnostic.Create(descriptor, invocation.Syntax.GetLocation(), locations, properties.ToImmutable(),
                 invocation.TargetMethod.Name, clientRegion, reason);
         }
 

@@ -57,24 +57,6 @@ internal sealed class KmsSymbols
         return false;
     }
 
-    /// <summary>What KMS0003 traces: clients, configs, Region endpoints, requests, responses, ciphertext, constant strings.</summary>
-    public bool IsOfInterest(ITypeSymbol? type, IOperation value)
-    {
-        if (type is null)
-            return false;
-        if (type.SpecialType == SpecialType.System_String)
-            return Flow.TypeValueFlow.Unwrap(value).ConstantValue.HasValue || Flow.TypeValueFlow.ValueSymbol(value) is not null;
-        return IsKmsClient(type) || IsRegionEndpoint(type) || IsClientConfig(type) || IsKmsModel(type) ||
-            SymbolEqualityComparer.Default.Equals(type, MemoryStream) || IsTaskOfKmsModel(type) || type.TypeKind == TypeKind.Error;
-    }
-
-    /// <summary>Objects whose member assignments KMS0003 keeps: requests (KeyId, CiphertextBlob) and client configs.</summary>
-    public bool IsModel(ITypeSymbol? type) => IsKmsModel(type) || IsClientConfig(type);
-
-    // var pending = kms.EncryptAsync(request); … (await pending).CiphertextBlob
-    private static bool IsTaskOfKmsModel(ITypeSymbol type) =>
-        type is INamedTypeSymbol { IsGenericType: true, TypeArguments: { Length: 1 } args } && IsKmsModel(args[0]);
-
     /// <summary>Request and response types of the KMS SDK (<c>Amazon.KeyManagementService.Model</c>).</summary>
     public static bool IsKmsModel(ITypeSymbol? type) =>
         type is INamedTypeSymbol { ContainingNamespace: { Name: "Model", ContainingNamespace: { Name: "KeyManagementService", ContainingNamespace: { Name: "Amazon", ContainingNamespace.IsGlobalNamespace: true } } } };

@@ -1,0 +1,168 @@
+using System;
+using System.Collections.Concurrent;
+using KmsAnalyzers.Identifiers;
+using KmsAnalyzers.Sdk;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace KmsAnalyzers.Flow;
+
+/// <summary>
+/// The dependency-injection registrations of the KMS client in a compilation (AWSSDK.Extensions.NETCore.Setup, matched
+/// by metadata name): <c>AddAWSService&lt;IAmazonKeyManagementService&gt;(options)</c>, and the default options of
+/// <c>AddDefaultAWSOptions(options)</c> it falls back to. Collected by operation callbacks; the Region is asked at
+/// compilation end. Known only when every registration agrees on one constant Region; anything else is unknown.
+/// </summary>
+internal sealed class KmsRegistrations
+{
+    private const string ExtensionsType = "Microsoft.Extensions.DependencyInjection.ServiceCollectionExtensions";
+    private const string ConfigurationExtensionsType = "Microsoft.Extensions.Configuration.ConfigurationExtensions";
+    private readonly KmsSymbols _kms;
+    private readonly ConcurrentQueue<IInvocationOperation> _services = new();
+    private readonly ConcurrentQueue<IInvocationOperation> _defaults = new();
+
+    public KmsRegistrations(KmsSymbols kms) => _kms = kms;
+
+    /// <summary>Keeps a registration call; a cheap name test first, since this sees every invocation.</summary>
+    public void Collect(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        switch (method.Name)
+        {
+            case "AddAWSService" or "TryAddAWSService" when IsExtension(method, ExtensionsType) &&
+                method.TypeArguments.Length == 1 && SymbolEqualityComparer.Default.Equals(method.TypeArguments[0], _kms.KmsInterface):
+                _services.Enqueue(invocation);
+                break;
+            case "AddDefaultAWSOptions" or "TryAddDefaultAWSOptions" when IsExtension(method, ExtensionsType):
+                _defaults.Enqueue(invocation);
+                break;
+        }
+    }
+
+    public bool IsEmpty => _services.IsEmpty;
+
+    /// <summary>
+    /// The Region every KMS client the container creates is for, or null: no registration, registrations that
+    /// disagree, a configure callback, options that are not a constant Region.
+    /// </summary>
+    /// <param name="configurationRegion">The constant Region of a configuration section (<c>AWS</c> → <c>AWS:Region</c>) in the project's settings files, or null.</param>
+    public string? Region(ValueModel model, Func<string, string?> configurationRegion)
+    {
+        string? region = null;
+        foreach (var service in _services)
+        {
+            if (ServiceRegion(service, model, configurationRegion) is not { } one || (region is not null && region != one))
+                return null;
+            region = one;
+        }
+
+        return region;
+    }
+
+    private string? ServiceRegion(IInvocationOperation service, ValueModel model, Func<string, string?> configurationRegion)
+    {
+        IOperation? options = null;
+        foreach (var argument in service.Arguments)
+        {
+            var type = argument.Parameter?.Type;
+            if (argument.ArgumentKind == ArgumentKind.DefaultValue)
+                continue;
+            if (type?.Name == "AWSOptions")
+                options = argument.Value;
+            else if (type is INamedTypeSymbol { TypeKind: TypeKind.Delegate })
+                return null; // a callback that may set any Region on the client's config
+        }
+
+        if (options is not null && !(ValueModel.Unwrap(options) is { ConstantValue: { HasValue: true, Value: null } }))
+            return OptionsRegion(options, model, configurationRegion, 0);
+
+        // No options: the container's default options, when every AddDefaultAWSOptions agrees.
+        string? region = null;
+        foreach (var defaults in _defaults)
+        {
+            IOperation? given = null;
+            foreach (var argument in defaults.Arguments)
+            {
+                if (argument.Parameter?.Type?.Name == "AWSOptions")
+                    given = argument.Value;
+            }
+
+            // AddDefaultAWSOptions(sp => …) builds them at run time.
+            if (given is null || OptionsRegion(given, model, configurationRegion, 0) is not { } one || (region is not null && region != one))
+                return null;
+            region = one;
+        }
+
+        return region;
+    }
+
+    // new AWSOptions { Region = RegionEndpoint.X }, configuration.GetAWSOptions("Section"), a variable holding either,
+    // with options.Region = … set afterwards.
+    private string? OptionsRegion(IOperation value, ValueModel model, Func<string, string?> configurationRegion, int depth)
+    {
+        if (depth > 8)
+            return null;
+        var operation = ValueModel.Unwrap(value);
+        if (ValueModel.ValueSymbol(operation) is { } symbol && operation is not IInvocationOperation)
+        {
+            var later = model.MemberValuesOf(symbol, "Region");
+            if (later.Count > 0)
+                return later.Count == 1 ? EndpointRegion(later[0], model) : null;
+            if (!model.IsWrittenOnlyHere(symbol) || model.ValuesOf(symbol) is not { Count: 1 } values)
+                return null;
+            return OptionsRegion(values[0], model, configurationRegion, depth + 1);
+        }
+
+        switch (operation)
+        {
+            case IObjectCreationOperation creation when creation.Type?.Name == "AWSOptions":
+                return model.MemberValue(creation, "Region") is { } region ? EndpointRegion(region, model) : null;
+            case IInvocationOperation { TargetMethod.Name: "GetAWSOptions" } invocation when IsExtension(invocation.TargetMethod, ConfigurationExtensionsType):
+                var section = "AWS";
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (argument.Parameter?.Type?.SpecialType == SpecialType.System_String && argument.ArgumentKind != ArgumentKind.DefaultValue)
+                    {
+                        if (model.ConstantString(argument.Value) is not { } name)
+                            return null;
+                        section = name;
+                    }
+                }
+
+                return configurationRegion(section);
+            default:
+                return null;
+        }
+    }
+
+    private string? EndpointRegion(IOperation value, ValueModel model) =>
+        new RegionResolver(model, _kms).EndpointRegionOf(value) is { IsKnown: true } known ? known.Region : null;
+
+    private static bool IsExtension(IMethodSymbol method, string containingType) =>
+        method.ContainingType is { } type && type.ToDisplayString() == containingType;
+
+    /// <summary>
+    /// The constant <c>{section}:Region</c> of the project's <c>appsettings.json</c>, when no other settings file
+    /// (<c>appsettings.{Environment}.json</c>) sets another one; null otherwise.
+    /// </summary>
+    public static string? SettingsRegion(string section, System.Collections.Generic.IReadOnlyList<(string Path, Func<string, string?> Get)> files)
+    {
+        string? baseRegion = null;
+        foreach (var (path, get) in files)
+        {
+            if (System.IO.Path.GetFileName(path).Equals("appsettings.json", StringComparison.OrdinalIgnoreCase))
+                baseRegion ??= get(section + ":Region");
+        }
+
+        if (baseRegion is null || !KmsIdentifiers.IsRegion(baseRegion))
+            return null;
+        foreach (var (_, get) in files)
+        {
+            // appsettings.Production.json may override it in that environment.
+            if (get(section + ":Region") is { } other && other != baseRegion)
+                return null;
+        }
+
+        return baseRegion;
+    }
+}
