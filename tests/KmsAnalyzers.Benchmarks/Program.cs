@@ -9,7 +9,8 @@ namespace KmsAnalyzers.Benchmarks;
 
 /// <summary>
 /// <code>
-/// dotnet run -c Release --project tests/KmsAnalyzers.Benchmarks -- analyzers [--quick] [--files N] [--iterations N] [--warmup N] [--replays N] [--replay-only]
+/// dotnet run -c Release --project tests/KmsAnalyzers.Benchmarks -- analyzers [--quick] [--files N] [--iterations N] [--warmup N] [--replay] [--replays N] [--replay-only] [--no-scaling] [--no-ide] [--stubs]
+/// dotnet run -c Release --project tests/KmsAnalyzers.Benchmarks -- scaling [--iterations N] [--stubs]
 /// dotnet run -c Release --project tests/KmsAnalyzers.Benchmarks -- fixall    [--quick] [--iterations N] [--sizes 2500,5000,10000] [--series grow|fixed|both] [--profile]
 /// </code>
 /// Without <c>--quick</c> the benchmark runs under BenchmarkDotNet (<c>--iterations</c>, default 3, and <c>--files</c>
@@ -21,7 +22,7 @@ public static class Program
     {
         if (args.Length == 0 || args[0] is "-h" or "--help")
         {
-            Console.WriteLine("usage: analyzers|fixall [--quick] [options]; see docs/performance.md");
+            Console.WriteLine("usage: analyzers|scaling|fixall [--quick] [options]; see docs/performance.md");
             return args.Length == 0 ? 2 : 0;
         }
 
@@ -30,9 +31,12 @@ public static class Program
         switch (args[0])
         {
             case "analyzers" when quick:
-                return AnalyzerQuickRun.Run(
-                    Int(rest, "--files", CodeBaseGenerator.DefaultFiles), Int(rest, "--iterations", 3), Int(rest, "--warmup", 1),
-                    Int(rest, "--replays", 7), rest.Contains("--replay-only"));
+                return AnalyzerQuickRun.Run(new AnalyzerQuickRun.Settings(
+                    Int(rest, "--files", AnalyzerQuickRun.DefaultQuickFiles), Int(rest, "--iterations", 3), Int(rest, "--warmup", 1),
+                    Int(rest, "--replays", 7), ReplayOnly: rest.Contains("--replay-only"), Replay: rest.Contains("--replay"),
+                    Scaling: !rest.Contains("--no-scaling"), LargeDocument: !rest.Contains("--no-ide"), Stubs: rest.Contains("--stubs")));
+            case "scaling":
+                return ScalingRun.Run(rest.Contains("--stubs"), Int(rest, "--iterations", 3));
             case "fixall" when quick:
                 return FixAll.FixAllQuickRun.RunAsync(
                     FixAll.FixAllQuickRun.ParseSizes(Text(rest, "--sizes")), Text(rest, "--series") ?? "both",

@@ -56,14 +56,15 @@ internal sealed class AnalyzerWorkload
     private SyntaxTree _currentLargeDocument;
     private int _edits;
 
-    private AnalyzerWorkload(GeneratedCodeBase codeBase, ImmutableArray<SyntaxTree> trees, SyntaxTree largeDocument, TimeSpan parseTime)
+    private AnalyzerWorkload(GeneratedCodeBase codeBase, ImmutableArray<SyntaxTree> trees, SyntaxTree largeDocument, TimeSpan parseTime, bool stubs)
     {
         CodeBase = codeBase;
         Trees = trees;
         LargeDocument = largeDocument;
         _currentLargeDocument = largeDocument;
         ParseTime = parseTime;
-        References = Infrastructure.References.All;
+        UsesStubs = stubs;
+        References = stubs ? Infrastructure.References.All : Infrastructure.References.RealPackages;
         CompilationOptions = new CSharpCompilationOptions(
             OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: true);
         AnalyzerOptions = new AnalyzerOptions(
@@ -72,6 +73,9 @@ internal sealed class AnalyzerWorkload
     }
 
     public GeneratedCodeBase CodeBase { get; }
+
+    /// <summary>Compiled against the test stubs instead of the real AWS SDK and CDK packages (and then without CDK code).</summary>
+    public bool UsesStubs { get; }
     public ImmutableArray<SyntaxTree> Trees { get; }
     public SyntaxTree LargeDocument { get; }
     public TimeSpan ParseTime { get; }
@@ -90,17 +94,17 @@ internal sealed class AnalyzerWorkload
 
     public static ImmutableArray<DiagnosticAnalyzer> ReportingFloor() => ImmutableArray.Create<DiagnosticAnalyzer>(new ReportingFloorAnalyzer());
 
-    public static AnalyzerWorkload Create(int files, int seed = CodeBaseGenerator.DefaultSeed)
+    public static AnalyzerWorkload Create(int files, int seed = CodeBaseGenerator.DefaultSeed, bool stubs = false)
     {
-        var codeBase = CodeBaseGenerator.Generate(files, seed);
-        _ = Infrastructure.References.All; // compile the stubs outside the parse time
+        var codeBase = CodeBaseGenerator.Generate(files, seed, cdk: !stubs);
+        _ = stubs ? Infrastructure.References.All : Infrastructure.References.RealPackages; // load them outside the parse time
         var stopwatch = Stopwatch.StartNew();
         var trees = new SyntaxTree[codeBase.Files.Count];
         Parallel.For(0, trees.Length, i =>
             trees[i] = CSharpSyntaxTree.ParseText(SourceText.From(codeBase.Files[i].Text), Infrastructure.References.ParseOptions, codeBase.Files[i].Path));
         var large = CSharpSyntaxTree.ParseText(SourceText.From(codeBase.LargeDocument.Text), Infrastructure.References.ParseOptions, codeBase.LargeDocument.Path);
         stopwatch.Stop();
-        return new AnalyzerWorkload(codeBase, trees.ToImmutableArray(), large, stopwatch.Elapsed);
+        return new AnalyzerWorkload(codeBase, trees.ToImmutableArray(), large, stopwatch.Elapsed, stubs);
     }
 
     public CSharpCompilation NewCompilation() =>

@@ -35,6 +35,12 @@ internal sealed class ReplayCorpus
     public List<TypeOperations> Types { get; }
     public int Operations { get; }
 
+    private List<(SemanticModel Model, List<SyntaxNode> Nodes)>? _nodes;
+
+    /// <summary>Every syntax node of every tree with the tree's semantic model, for syntax-node actions (built on first use).</summary>
+    public List<(SemanticModel Model, List<SyntaxNode> Nodes)> Nodes =>
+        _nodes ??= Trees.Select(t => (Compilation.GetSemanticModel(t), t.GetRoot().DescendantNodes().ToList())).ToList();
+
     public static ReplayCorpus Create(Compilation compilation, AnalyzerOptions options, IEnumerable<SyntaxTree> trees)
     {
         var selected = trees.ToImmutableArray();
@@ -161,6 +167,26 @@ internal static class CallbackReplay
             }
         }
 
+        // Syntax-node actions, tree by tree, less the cost of walking the nodes alone.
+        var noNodeActions = new Dictionary<int, List<Action<SyntaxNodeAnalysisContext>>>();
+        if (Array.Exists(starts, s => s.NodeActions.Count > 0))
+        {
+            foreach (var (model, nodes) in corpus.Nodes)
+            {
+                var loopStart = ThreadCpu.Now();
+                DispatchNodes(model, nodes, noNodeActions, options, report, isSupported, cancellationToken);
+                var loop = ThreadCpu.Now() - loopStart;
+                for (var i = 0; i < count; i++)
+                {
+                    if (starts[i].NodeActions.Count == 0)
+                        continue;
+                    var before = ThreadCpu.Now();
+                    DispatchNodes(model, nodes, starts[i].NodeActions, options, report, isSupported, cancellationToken);
+                    cost[i] += ThreadCpu.Now() - before - loop;
+                }
+            }
+        }
+
         var none = new Dictionary<OperationKind, List<Action<OperationAnalysisContext>>>();
         var noSymbolStarts = new List<SymbolStartCapture>();
         var touched = 0L;
@@ -223,6 +249,24 @@ internal static class CallbackReplay
         return (result, diagnostics);
     }
 
+    private static void DispatchNodes(
+        SemanticModel model, List<SyntaxNode> nodes, Dictionary<int, List<Action<SyntaxNodeAnalysisContext>>> actions,
+        AnalyzerOptions options, Action<Diagnostic> report, Func<Diagnostic, bool> isSupported, CancellationToken cancellationToken)
+    {
+#pragma warning disable CS0618 // A host constructs the contexts.
+        var touched = 0;
+        foreach (var node in nodes)
+        {
+            touched += node.RawKind;
+            if (!actions.TryGetValue(node.RawKind, out var list))
+                continue;
+            foreach (var action in list)
+                action(new SyntaxNodeAnalysisContext(node, null, model, options, report, isSupported, cancellationToken));
+        }
+#pragma warning restore CS0618
+        GC.KeepAlive(touched);
+    }
+
     private static void Dispatch(
         TypeOperations type, Dictionary<OperationKind, List<Action<OperationAnalysisContext>>> actions, List<SymbolStartCapture> symbolStarts,
         Compilation compilation, AnalyzerOptions options, Action<Diagnostic> report, Func<Diagnostic, bool> isSupported, CancellationToken cancellationToken)
@@ -282,6 +326,24 @@ internal static class CallbackReplay
                 before = Stopwatch.GetTimestamp();
                 action(new SyntaxTreeAnalysisContext(tree, options, report, isSupported, cancellationToken));
                 Tally(ticks, calls, SyntaxTreeSlot, before);
+            }
+        }
+
+        if (start.NodeActions.Count > 0)
+        {
+            foreach (var (model, nodes) in corpus.Nodes)
+            {
+                foreach (var node in nodes)
+                {
+                    if (!start.NodeActions.TryGetValue(node.RawKind, out var nodeActions))
+                        continue;
+                    foreach (var action in nodeActions)
+                    {
+                        before = Stopwatch.GetTimestamp();
+                        action(new SyntaxNodeAnalysisContext(node, null, model, options, report, isSupported, cancellationToken));
+                        Tally(ticks, calls, SyntaxNodeSlot, before);
+                    }
+                }
             }
         }
 
@@ -359,7 +421,8 @@ internal static class CallbackReplay
     private const int SyntaxTreeSlot = 2049;
     private const int SymbolStartSlot = 2050;
     private const int SymbolEndSlot = 2051;
-    private const int Slots = 2052;
+    private const int SyntaxNodeSlot = 2052;
+    private const int Slots = 2053;
 
     private static void Tally(long[]? ticks, long[]? calls, int slot, long before)
     {
@@ -375,6 +438,7 @@ internal static class CallbackReplay
         SyntaxTreeSlot => "syntax tree",
         SymbolStartSlot => "symbol start (named type)",
         SymbolEndSlot => "symbol end",
+        SyntaxNodeSlot => "syntax node",
         >= InTypeOffset => "in type: " + (OperationKind)(slot - InTypeOffset),
         _ => ((OperationKind)slot).ToString(),
     };
@@ -385,6 +449,7 @@ internal static class CallbackReplay
         public Dictionary<OperationKind, List<Action<OperationAnalysisContext>>> OperationActions { get; } = new();
         public List<Action<SymbolStartAnalysisContext>> NamedTypeStart { get; } = new();
         public List<Action<SyntaxTreeAnalysisContext>> TreeActions { get; } = new();
+        public Dictionary<int, List<Action<SyntaxNodeAnalysisContext>>> NodeActions { get; } = new();
 
         public override void RegisterCompilationStartAction(Action<CompilationStartAnalysisContext> action) => CompilationStart.Add(action);
         public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) => Add(OperationActions, action, operationKinds);
@@ -398,7 +463,7 @@ internal static class CallbackReplay
         public override void RegisterSymbolAction(Action<SymbolAnalysisContext> action, ImmutableArray<SymbolKind> symbolKinds) => Unsupported();
         public override void RegisterCodeBlockStartAction<TLanguageKindEnum>(Action<CodeBlockStartAnalysisContext<TLanguageKindEnum>> action) => Unsupported();
         public override void RegisterCodeBlockAction(Action<CodeBlockAnalysisContext> action) => Unsupported();
-        public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) => Unsupported();
+        public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) => AddNode(NodeActions, action, syntaxKinds);
     }
 
     private sealed class CompilationStartCapture : CompilationStartAnalysisContext
@@ -411,9 +476,17 @@ internal static class CallbackReplay
         public Dictionary<OperationKind, List<Action<OperationAnalysisContext>>> OperationActions { get; } = new();
         public List<Action<SymbolStartAnalysisContext>> NamedTypeStart { get; } = new();
         public List<Action<SyntaxTreeAnalysisContext>> TreeActions { get; } = new();
+        public Dictionary<int, List<Action<SyntaxNodeAnalysisContext>>> NodeActions { get; } = new();
 
         public void Merge(CaptureContext root)
         {
+            foreach (var (kind, actions) in root.NodeActions)
+            {
+                if (!NodeActions.TryGetValue(kind, out var list))
+                    NodeActions[kind] = list = new List<Action<SyntaxNodeAnalysisContext>>();
+                list.AddRange(actions);
+            }
+
             foreach (var (kind, actions) in root.OperationActions)
                 Add(OperationActions, actions, kind);
             NamedTypeStart.AddRange(root.NamedTypeStart);
@@ -429,7 +502,7 @@ internal static class CallbackReplay
         public override void RegisterSymbolAction(Action<SymbolAnalysisContext> action, ImmutableArray<SymbolKind> symbolKinds) => Unsupported();
         public override void RegisterCodeBlockStartAction<TLanguageKindEnum>(Action<CodeBlockStartAnalysisContext<TLanguageKindEnum>> action) => Unsupported();
         public override void RegisterCodeBlockAction(Action<CodeBlockAnalysisContext> action) => Unsupported();
-        public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) => Unsupported();
+        public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) => AddNode(NodeActions, action, syntaxKinds);
     }
 
     private sealed class SymbolStartCapture : SymbolStartAnalysisContext
@@ -464,6 +537,18 @@ internal static class CallbackReplay
         if (!map.TryGetValue(kind, out var list))
             map[kind] = list = new List<Action<OperationAnalysisContext>>();
         list.AddRange(actions);
+    }
+
+    private static void AddNode<TLanguageKindEnum>(Dictionary<int, List<Action<SyntaxNodeAnalysisContext>>> map, Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> kinds)
+        where TLanguageKindEnum : struct
+    {
+        foreach (var kind in kinds)
+        {
+            var raw = Convert.ToInt32(kind, System.Globalization.CultureInfo.InvariantCulture);
+            if (!map.TryGetValue(raw, out var list))
+                map[raw] = list = new List<Action<SyntaxNodeAnalysisContext>>();
+            list.Add(action);
+        }
     }
 
     private static void AddSymbolStart(List<Action<SymbolStartAnalysisContext>> list, Action<SymbolStartAnalysisContext> action, SymbolKind kind)

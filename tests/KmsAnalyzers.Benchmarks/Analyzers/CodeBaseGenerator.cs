@@ -11,7 +11,7 @@ internal sealed record GeneratedFile(string Path, string Text, int Lines, bool U
 
 /// <summary>A generated code base: its files, the alias map for its keys, and a large document for the IDE case.</summary>
 internal sealed record GeneratedCodeBase(
-    IReadOnlyList<GeneratedFile> Files, string AliasMapJson, GeneratedFile LargeDocument, int KmsFiles, int TotalLines);
+    IReadOnlyList<GeneratedFile> Files, string AliasMapJson, GeneratedFile LargeDocument, int KmsFiles, int TotalLines, int CdkFiles = 0);
 
 /// <summary>
 /// A deterministic, realistic line-of-business code base: per file an entity record, a repository full of SQL and
@@ -27,6 +27,9 @@ internal static class CodeBaseGenerator
     public const int LinesPerFile = 250;
     public const int LargeDocumentLines = 2000;
     public const int KmsEvery = 50;
+
+    /// <summary>One file in this many is AWS CDK infrastructure code (a key stack and a queue stack), when the CDK is referenced.</summary>
+    public const int CdkEvery = 100;
     public const int DefaultSeed = 20251129;
 
     private static readonly string[] Areas =
@@ -46,23 +49,136 @@ internal static class CodeBaseGenerator
         BuildQuery, Archive, RenderEmail, Statistics,
     };
 
-    public static GeneratedCodeBase Generate(int files = DefaultFiles, int seed = DefaultSeed)
+    /// <param name="cdk">Also write AWS CDK infrastructure files (one in <see cref="CdkEvery"/>): the code must then be compiled against the CDK.</param>
+    public static GeneratedCodeBase Generate(int files = DefaultFiles, int seed = DefaultSeed, bool cdk = false)
     {
         var map = new AliasMapBuilder();
         var result = new List<GeneratedFile>(files + 1) { CommonFile() };
         var kmsFiles = 0;
+        var cdkFiles = 0;
         var lines = result[0].Lines;
         for (var i = 0; i < files - 1; i++)
         {
             var kms = i % KmsEvery == KmsEvery / 2;
-            var file = GenerateFile(i, LinesPerFile, kms, map, new Random(seed + i));
-            kmsFiles += kms ? 1 : 0;
+            var file = cdk && i % CdkEvery == CdkEvery - 1
+                ? CdkFile(i, new Random(seed + i))
+                : GenerateFile(i, LinesPerFile, kms, map, new Random(seed + i));
+            kmsFiles += file.UsesKms ? 1 : 0;
+            cdkFiles += file.Path.EndsWith("Stacks.cs", StringComparison.Ordinal) ? 1 : 0;
             lines += file.Lines;
             result.Add(file);
         }
 
         var large = GenerateFile(files + 100, LargeDocumentLines, kms: true, map, new Random(seed - 1), path: "/src/Contoso/Legacy/LegacyMonolith.cs");
-        return new GeneratedCodeBase(result, map.ToJson(), large, kmsFiles, lines);
+        return new GeneratedCodeBase(result, map.ToJson(), large, kmsFiles, lines, cdkFiles);
+    }
+
+    /// <summary>
+    /// Infrastructure code on the AWS CDK: a stack with a multi-Region <c>CfnKey</c> whose policy names a Region, and
+    /// its <c>CfnReplicaKey</c> with a policy written apart (1 KMS0006, 2 KMS0007), next to a stack with a queue, a
+    /// bucket and IAM statements but no key, the common case for the CDK rules.
+    /// </summary>
+    public static GeneratedFile CdkFile(int index, Random random)
+    {
+        var area = Areas[index % Areas.Length];
+        var name = area + index.ToString("D4", CultureInfo.InvariantCulture);
+        var account = "2" + random.Next(10000000, 99999999).ToString(CultureInfo.InvariantCulture) + "105";
+        var table = Entities[random.Next(Entities.Length)].ToLowerInvariant();
+        var w = new CodeWriter();
+        w.Line("using System.Collections.Generic;");
+        w.Line("using Amazon.CDK;");
+        w.Line("using Amazon.CDK.AWS.IAM;");
+        w.Line("using Amazon.CDK.AWS.KMS;");
+        w.Line("using Amazon.CDK.AWS.S3;");
+        w.Line("using Amazon.CDK.AWS.SQS;");
+        w.Line("using Constructs;");
+        w.Line();
+        w.Line("namespace Contoso." + area + ".Infrastructure.M" + index.ToString("D4", CultureInfo.InvariantCulture) + ";");
+        w.Line();
+        w.Open("public sealed class " + name + "KeyStack : Stack");
+        w.Open("public " + name + "KeyStack(Construct scope, string id, IStackProps props, Stack replicaStack) : base(scope, id, props)");
+        w.Line("var primary = new CfnKey(this, \"" + name + "Key\", new CfnKeyProps");
+        w.Line("{");
+        w.Line("    Description = \"" + table + " data (multi-Region primary)\",");
+        w.Line("    MultiRegion = true,");
+        w.Line("    EnableKeyRotation = true,");
+        w.Line("    KeyPolicy = new PolicyDocument(new PolicyDocumentProps");
+        w.Line("    {");
+        w.Line("        Statements = new[]");
+        w.Line("        {");
+        w.Line("            AccountAdministers(),");
+        w.Line("            new PolicyStatement(new PolicyStatementProps");
+        w.Line("            {");
+        w.Line("                Sid = \"QueueUsesTheKey\",");
+        w.Line("                Principals = new IPrincipal[] { new AccountRootPrincipal() },");
+        w.Line("                Actions = new[] { \"kms:GenerateDataKey\", \"kms:Decrypt\" },");
+        w.Line("                Resources = new[] { \"*\" },");
+        w.Line("                Conditions = new Dictionary<string, object>");
+        w.Line("                {");
+        w.Line("                    [\"StringEquals\"] = new Dictionary<string, object> { [\"kms:ViaService\"] = \"sqs.eu-west-1.amazonaws.com\" },");
+        w.Line("                },");
+        w.Line("            }),");
+        w.Line("        },");
+        w.Line("    }),");
+        w.Line("});");
+        w.Line();
+        w.Line("var replicaPolicy = new PolicyDocument();");
+        w.Line("replicaPolicy.AddStatements(AccountAdministers(), new PolicyStatement(new PolicyStatementProps");
+        w.Line("{");
+        w.Line("    Sid = \"QueueUsesTheKey\",");
+        w.Line("    Principals = new IPrincipal[] { new ServicePrincipal(\"sqs.amazonaws.com\") },");
+        w.Line("    Actions = new[] { \"kms:GenerateDataKey\", \"kms:Decrypt\" },");
+        w.Line("    Resources = new[] { \"*\" },");
+        w.Line("    Conditions = new Dictionary<string, object>");
+        w.Line("    {");
+        w.Line("        [\"ArnEquals\"] = new Dictionary<string, object> { [\"aws:SourceArn\"] = \"arn:aws:sqs:eu-west-1:" + account + ":" + table + "\" },");
+        w.Line("    },");
+        w.Line("}));");
+        w.Line();
+        w.Line("_ = new CfnReplicaKey(replicaStack, \"" + name + "KeyReplica\", new CfnReplicaKeyProps");
+        w.Line("{");
+        w.Line("    PrimaryKeyArn = primary.AttrArn,");
+        w.Line("    Description = \"" + table + " data (replica)\",");
+        w.Line("    KeyPolicy = replicaPolicy,");
+        w.Line("});");
+        w.Line("_ = new CfnOutput(this, \"" + name + "KeyArn\", new CfnOutputProps { Value = primary.AttrArn });");
+        w.Close();
+        w.Line();
+        w.Line("private static PolicyStatement AccountAdministers() => new PolicyStatement(new PolicyStatementProps");
+        w.Line("{");
+        w.Line("    Sid = \"AccountAdministersTheKey\",");
+        w.Line("    Principals = new IPrincipal[] { new AccountRootPrincipal() },");
+        w.Line("    Actions = new[] { \"kms:*\" },");
+        w.Line("    Resources = new[] { \"*\" },");
+        w.Line("});");
+        w.Close();
+        w.Line();
+
+        // The common case: infrastructure with no KMS key at all.
+        w.Open("public sealed class " + name + "QueueStack : Stack");
+        w.Line("private const string Prefix = \"contoso-" + area.ToLowerInvariant() + "\";");
+        w.Line();
+        w.Open("public " + name + "QueueStack(Construct scope, string id, IStackProps props) : base(scope, id, props)");
+        w.Line("var deadLetters = new Queue(this, \"DeadLetters\", new QueueProps { QueueName = Prefix + \"-" + table + "-dlq\", RetentionPeriod = Duration.Days(14) });");
+        w.Line("var queue = new Queue(this, \"Intake\", new QueueProps");
+        w.Line("{");
+        w.Line("    QueueName = Prefix + \"-" + table + "-intake\",");
+        w.Line("    VisibilityTimeout = Duration.Seconds(" + random.Next(30, 300).ToString(CultureInfo.InvariantCulture) + "),");
+        w.Line("    DeadLetterQueue = new DeadLetterQueue { Queue = deadLetters, MaxReceiveCount = 5 },");
+        w.Line("});");
+        w.Line("var bucket = new Bucket(this, \"Exports\", new BucketProps { BucketName = Prefix + \"-" + table + "-exports\", Versioned = true });");
+        w.Line("bucket.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps");
+        w.Line("{");
+        w.Line("    Actions = new[] { \"s3:GetObject\" },");
+        w.Line("    Principals = new IPrincipal[] { new ArnPrincipal(\"arn:aws:iam::" + account + ":role/" + table + "-reader\") },");
+        w.Line("    Resources = new[] { bucket.ArnForObjects(\"*\") },");
+        w.Line("}));");
+        w.Line("queue.GrantSendMessages(new ServicePrincipal(\"sns.amazonaws.com\"));");
+        w.Line("_ = new CfnOutput(this, \"QueueUrl\", new CfnOutputProps { Value = queue.QueueUrl });");
+        w.Close();
+        w.Close();
+        var path = "/src/Contoso/" + area + "/Infrastructure/M" + index.ToString("D4", CultureInfo.InvariantCulture) + "/Stacks.cs";
+        return new GeneratedFile(path, w.ToString(), w.Lines, false);
     }
 
     /// <summary>Interfaces every generated service uses.</summary>

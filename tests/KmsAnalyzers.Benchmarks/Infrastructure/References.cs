@@ -11,10 +11,51 @@ namespace KmsAnalyzers.Benchmarks.Infrastructure;
 
 /// <summary>
 /// What the generated code bases compile against: the .NET reference assemblies of the installed SDK (the same
-/// files <c>dotnet build</c> passes to the compiler) and the AWS SDK stubs of the test project.
+/// files <c>dotnet build</c> passes to the compiler) and either the real AWS SDK and CDK packages from the NuGet
+/// cache (<see cref="RealPackages"/>: what users compile against, so the analyzers meet the real symbol tables) or the
+/// AWS SDK stubs of the test project (<see cref="All"/>, used by the Fix All benchmark).
 /// </summary>
 internal static class References
 {
+    /// <summary>
+    /// The packages of the analyzer benchmark, as NuGet lays them out (id, version, lib folder); the project file
+    /// downloads each at restore (<c>PackageDownload</c>), so a fresh clone finds them.
+    /// </summary>
+    public static readonly (string Id, string Version, string Lib)[] RealPackageIds =
+    {
+        ("AWSSDK.Core", "4.1.0", "net8.0"),
+        ("AWSSDK.KeyManagementService", "4.1.0", "net8.0"),
+        ("Amazon.CDK.Lib", "2.103.0", "netcoreapp3.1"),
+        ("Constructs", "10.0.5", "netcoreapp3.1"),
+        ("Amazon.JSII.Runtime", "1.91.0", "netcoreapp3.1"),
+    };
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> LazyReal = new(LoadRealPackages, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>The framework and the real AWSSDK.KeyManagementService 4.1.0 and Amazon.CDK.Lib 2.103.0 (with their dependencies).</summary>
+    public static ImmutableArray<MetadataReference> RealPackages => LazyReal.Value;
+
+    /// <summary>Where the package assemblies were found, for the report.</summary>
+    public static string RealPackagesSource { get; private set; } = "";
+
+    private static ImmutableArray<MetadataReference> LoadRealPackages()
+    {
+        var root = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } custom
+            ? custom
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        var result = Framework.ToBuilder();
+        foreach (var (id, version, lib) in RealPackageIds)
+        {
+            var path = Path.Combine(root, id.ToLowerInvariant(), version, "lib", lib, id + ".dll");
+            if (!File.Exists(path))
+                throw new FileNotFoundException($"{id} {version} is not in the NuGet cache ({path}): run `dotnet restore tests/KmsAnalyzers.Benchmarks` first.", path);
+            result.Add(MetadataReference.CreateFromFile(path));
+        }
+
+        RealPackagesSource = root + " (" + string.Join(", ", RealPackageIds.Select(p => p.Id + " " + p.Version)) + ")";
+        return result.ToImmutable();
+    }
+
     private static readonly Lazy<ImmutableArray<MetadataReference>> LazyFramework = new(LoadFramework, LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly Lazy<MetadataReference> LazyStubs = new(CompileStubs, LazyThreadSafetyMode.ExecutionAndPublication);
 
