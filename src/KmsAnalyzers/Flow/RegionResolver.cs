@@ -263,6 +263,38 @@ internal sealed class RegionResolver
 
         if (ValueModel.ValueSymbol(operation) is not { } symbol || !_flow.IsWrittenOnlyHere(symbol))
             return default;
+        // Outside any factory call being followed, a symbol's answer depends only on the symbol, the question and the
+        // depth: asked once. 2,000 decrypts on a client written 2,000 times were 4,000,000 resolutions, now 4,000.
+        if (_calls.Count == 0 && operation is not IInvocationOperation)
+        {
+            var key = (symbol, resolve, depth);
+            if (_merged.TryGetValue(key, out var known))
+                return known;
+            var result = MergeValues(operation, symbol, depth, resolve);
+            _merged[key] = result;
+            return result;
+        }
+
+        return MergeValues(operation, symbol, depth, resolve);
+    }
+
+    private readonly Dictionary<(ISymbol Symbol, System.Func<RegionResolver, IOperation, int, KnownRegion> Resolve, int Depth), KnownRegion> _merged =
+        new(MergeKeyComparer.Instance);
+
+    private sealed class MergeKeyComparer : IEqualityComparer<(ISymbol Symbol, System.Func<RegionResolver, IOperation, int, KnownRegion> Resolve, int Depth)>
+    {
+        public static readonly MergeKeyComparer Instance = new();
+
+        public bool Equals((ISymbol Symbol, System.Func<RegionResolver, IOperation, int, KnownRegion> Resolve, int Depth) x,
+            (ISymbol Symbol, System.Func<RegionResolver, IOperation, int, KnownRegion> Resolve, int Depth) y) =>
+            x.Depth == y.Depth && ReferenceEquals(x.Resolve, y.Resolve) && SymbolEqualityComparer.Default.Equals(x.Symbol, y.Symbol);
+
+        public int GetHashCode((ISymbol Symbol, System.Func<RegionResolver, IOperation, int, KnownRegion> Resolve, int Depth) key) =>
+            SymbolEqualityComparer.Default.GetHashCode(key.Symbol) ^ (key.Depth * 397) ^ System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(key.Resolve);
+    }
+
+    private KnownRegion MergeValues(IOperation operation, ISymbol symbol, int depth, System.Func<RegionResolver, IOperation, int, KnownRegion> resolve)
+    {
         var values = _flow.ValuesOf(symbol);
         if (values.Count == 0)
             return default;
