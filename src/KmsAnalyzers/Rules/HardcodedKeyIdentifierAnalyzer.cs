@@ -7,7 +7,6 @@ using KmsAnalyzers.Identifiers;
 using KmsAnalyzers.Options;
 using KmsAnalyzers.Sdk;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -31,13 +30,9 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(static start =>
         {
             var state = new CompilationState(start.Options);
-            // Syntax first: a string expression is bound (GetOperation) only when its text could hold an identifier or
-            // it reads a possible named constant. Operation actions on every literal and binary operator of the code
-            // base cost the driver a callback each, most of them on numbers and comparisons.
-            start.RegisterSyntaxNodeAction(
-                state.AnalyzeNode,
-                SyntaxKind.StringLiteralExpression, SyntaxKind.Utf8StringLiteralExpression, SyntaxKind.InterpolatedStringExpression,
-                SyntaxKind.AddExpression);
+            start.RegisterOperationAction(
+                state.Analyze,
+                OperationKind.Literal, OperationKind.Binary, OperationKind.InterpolatedString, OperationKind.Utf8String);
         });
     }
 
@@ -56,67 +51,9 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
         // Parsed on first finding only: most compilations never need it.
         private AliasMap AliasMap => LazyInitializer.EnsureInitialized(ref _aliasMap, () => AliasMap.FromAdditionalFiles(_analyzerOptions, CancellationToken.None))!;
 
-        /// <summary>
-        /// One string expression group: a literal, interpolation or concatenation that no enclosing concatenation or
-        /// interpolation contains. Its operations of the kinds a constant string is made of (literals, concatenations,
-        /// interpolations) are analyzed each as the operation driver would hand them over; the nested ones are reached
-        /// here, from the group's root, and only once.
-        /// </summary>
-        public void AnalyzeNode(SyntaxNodeAnalysisContext context)
+        public void Analyze(OperationAnalysisContext context)
         {
-            var node = context.Node;
-            if (StringSyntax.IsNested(node) || !StringSyntax.MayHoldKeyIdentifier(node))
-                return;
-            if (context.SemanticModel.GetOperation(node, context.CancellationToken) is not { } root)
-                return;
-
-            var pending = new Stack<IOperation>();
-            pending.Push(root);
-            while (pending.Count > 0)
-            {
-                var operation = pending.Pop();
-                switch (operation.Kind)
-                {
-                    case OperationKind.Literal:
-                    case OperationKind.Utf8String:
-                        Analyze(context, operation);
-                        break;
-                    case OperationKind.Binary:
-                        Analyze(context, operation);
-                        var binary = (IBinaryOperation)operation;
-                        PushNested(pending, binary.RightOperand);
-                        PushNested(pending, binary.LeftOperand);
-                        break;
-                    case OperationKind.InterpolatedString:
-                        Analyze(context, operation);
-                        var parts = ((IInterpolatedStringOperation)operation).Parts;
-                        for (var i = parts.Length - 1; i >= 0; i--)
-                        {
-                            if (parts[i] is IInterpolationOperation interpolation)
-                                PushNested(pending, interpolation.Expression);
-                        }
-
-                        break;
-                    case OperationKind.Conversion:
-                        PushNested(pending, ((IConversionOperation)operation).Operand);
-                        break;
-                    case OperationKind.Parenthesized:
-                        PushNested(pending, ((IParenthesizedOperation)operation).Operand);
-                        break;
-                }
-            }
-        }
-
-        // A child belongs to this group when it is the same syntax (an implicit conversion) or nested syntax; any other
-        // string expression below (an argument, a cast operand) is a group of its own, with its own callback.
-        private static void PushNested(Stack<IOperation> pending, IOperation child)
-        {
-            if (child.IsImplicit || StringSyntax.IsNested(child.Syntax))
-                pending.Push(child);
-        }
-
-        private void Analyze(SyntaxNodeAnalysisContext context, IOperation operation)
-        {
+            var operation = context.Operation;
             if (operation.Kind != OperationKind.Utf8String && operation.Type?.SpecialType != SpecialType.System_String)
                 return; // numbers, bools, arithmetic: the common case, rejected on the type alone
             if (ConstantStrings.IsPartOfLargerConstant(operation))
@@ -153,14 +90,14 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
             while (scanner.TryNext(out var token))
             {
                 if (segments is null || !ConstantStrings.IsInsideNamedConstant(segments, token.Start, token.End))
-                    findings.Add(token, this, operation);
+                    findings.Add(token, this, context);
             }
 
-            Report(context, operation, findings, wholeValue: findings.Count == 1 && findings.First.Length == value.Length);
+            Report(context, findings, wholeValue: findings.Count == 1 && findings.First.Length == value.Length);
         }
 
         // A string with non-constant holes is built at run time, but a whole key ARN in its text is still hard-coded.
-        private void AnalyzeInterpolationText(SyntaxNodeAnalysisContext context, IInterpolatedStringOperation interpolated)
+        private void AnalyzeInterpolationText(OperationAnalysisContext context, IInterpolatedStringOperation interpolated)
         {
             Findings? findings = null;
             var parts = interpolated.Parts;
@@ -171,14 +108,14 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
                     continue;
                 var scanner = new KmsTokenScanner(text, openStart: i > 0, openEnd: i < parts.Length - 1);
                 while (scanner.TryNext(out var token))
-                    (findings ??= new Findings()).Add(token, this, interpolated);
+                    (findings ??= new Findings()).Add(token, this, context);
             }
 
             if (findings is not null)
-                Report(context, interpolated, findings, wholeValue: false);
+                Report(context, findings, wholeValue: false);
         }
 
-        private void Report(SyntaxNodeAnalysisContext context, IOperation operation, Findings findings, bool wholeValue)
+        private void Report(OperationAnalysisContext context, Findings findings, bool wholeValue)
         {
             var reported = findings.Arns.Count > 0 ? findings.Arns : findings.MultiRegionKeyIds;
             if (reported.Count == 0)
@@ -188,6 +125,7 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
             // Fix All has nothing left to do.
             var tokens = findings.Arns.Count > 0 && findings.MultiRegionKeyIds.Count > 0 ? findings.All() : reported;
 
+            var operation = context.Operation;
             var site = UseSite.Of(operation);
             var sinkSuffix = site.IsSink ? " and used as " + site.DisplayName : "";
             var properties = new FixProperties
@@ -214,7 +152,7 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
             context.ReportDiagnostic(diagnostic);
         }
 
-        internal bool SkipsDocumentationAccounts(IOperation operation) => !_options.ReportDocumentationAccounts(operation.Syntax.SyntaxTree);
+        internal bool SkipsDocumentationAccounts(OperationAnalysisContext context) => !_options.ReportDocumentationAccounts(context.Operation.Syntax.SyntaxTree);
     }
 
     /// <summary>The key ARNs and multi-Region key ids found in one expression, in order.</summary>
@@ -232,13 +170,13 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
             return all;
         }
 
-        public void Add(KmsToken token, CompilationState state, IOperation operation)
+        public void Add(KmsToken token, CompilationState state, OperationAnalysisContext context)
         {
             switch (token.Kind)
             {
                 case KmsIdentifierKind.KeyArn:
                     // Values copied from AWS documentation are examples, not keys, unless the user asks for them.
-                    if (!token.Arn.HasDocumentationAccount || !state.SkipsDocumentationAccounts(operation))
+                    if (!token.Arn.HasDocumentationAccount || !state.SkipsDocumentationAccounts(context))
                         Arns.Add(token);
                     break;
                 case KmsIdentifierKind.MultiRegionKeyId:
