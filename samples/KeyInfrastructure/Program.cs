@@ -27,4 +27,16 @@ CustomerDataKeys.Define(primaryStack, replicaStack);
 var audit = AuditKeys.Define(primaryStack);
 Replicas.Add(replicaStack, "AuditKeyReplica", audit);
 
+// The payments key has a stack of its own per Region; the replica stack gets the primary's ARN through its props.
+var payments = new KeyInfrastructure.Stacks.PaymentsKeyStack(app, "PaymentsPrimary", new StackProps
+{
+    Env = new Amazon.CDK.Environment { Account = "210987654321", Region = "eu-west-1" },
+});
+new KeyInfrastructure.Stacks.PaymentsReplicaStack(app, "PaymentsReplica", new KeyInfrastructure.Stacks.PaymentsReplicaStackProps
+{
+    Env = new Amazon.CDK.Environment { Account = "210987654321", Region = "us-east-1" },
+    CrossRegionReferences = true,
+    PrimaryKeyArn = payments.Key.AttrArn,
+});
+
 app.Synth();

@@ -342,6 +342,46 @@ internal static class RobustnessCorpus
                 }
             }
             """),
+        new("kms0003-client-from-another-class", Usings + $$"""
+            static class KmsClients
+            {
+                private static IAmazonKeyManagementService _lazy;
+                private static IAmazonKeyManagementService _old;
+                public static readonly IAmazonKeyManagementService Dr = new AmazonKeyManagementServiceClient(RegionEndpoint.EUWest2);
+                public static IAmazonKeyManagementService Lazy => _lazy ??= new AmazonKeyManagementServiceClient(RegionEndpoint.EUWest2);
+                public static IAmazonKeyManagementService Old { get { return _old ?? (_old = new AmazonKeyManagementServiceClient(RegionEndpoint.EUWest2)); } }
+                public static IAmazonKeyManagementService For(RegionEndpoint region) => new AmazonKeyManagementServiceClient(region);
+                public static IAmazonKeyManagementService ForName(string region) => new AmazonKeyManagementServiceClient(RegionEndpoint.GetBySystemName(region));
+            }
+            class Reader
+            {
+                const string Key = "{{Arn}}";
+                private readonly IAmazonKeyManagementService _kms = KmsClients.For(RegionEndpoint.EUWest2);
+                async Task Run(MemoryStream b)
+                {
+                    await _kms.DecryptAsync(new DecryptRequest { CiphertextBlob = b, KeyId = Key });
+                    await KmsClients.Dr.DecryptAsync(new DecryptRequest { CiphertextBlob = b, KeyId = Key });
+                    await KmsClients.Lazy.DecryptAsync(new DecryptRequest { CiphertextBlob = b, KeyId = Key });
+                    await KmsClients.Old.DecryptAsync(new DecryptRequest { CiphertextBlob = b, KeyId = Key });
+                    await KmsClients.ForName("eu-west-2").DecryptAsync(new DecryptRequest { CiphertextBlob = b, KeyId = Key });
+                    var pair = await KmsClients.For(RegionEndpoint.EUWest1).GenerateDataKeyPairWithoutPlaintextAsync(new GenerateDataKeyPairWithoutPlaintextRequest { KeyId = "alias/signing" });
+                    await KmsClients.Dr.DecryptAsync(new DecryptRequest { CiphertextBlob = pair.PrivateKeyCiphertextBlob });
+                }
+            }
+            """),
+        new("kms0003-client-passed-to-a-constructor", Usings + $$"""
+            class Reader
+            {
+                private readonly IAmazonKeyManagementService _kms;
+                public Reader(IAmazonKeyManagementService kms) { _kms = kms; }
+                Task Run(MemoryStream b) => _kms.DecryptAsync(new DecryptRequest { CiphertextBlob = b, KeyId = "{{Arn}}" });
+            }
+            class Wiring
+            {
+                static Reader Dr() => new Reader(new AmazonKeyManagementServiceClient(RegionEndpoint.EUWest2));
+                static Reader Again(IAmazonKeyManagementService shared) => new Reader(shared);
+            }
+            """),
         new("kms0003-home-regions", Usings + """
             class Worker
             {
