@@ -14,8 +14,8 @@ namespace KmsAnalyzers.CodeFixes;
 
 /// <summary>
 /// KMS0005: replaces a Region-pinned alias ARN with its alias name (<c>arn:aws:kms:…:alias/orders</c> →
-/// <c>alias/orders</c>), inside the literal where it is written, so the literal's kind and trivia stay. The ARN is
-/// read again from the source: the diagnostic carries no ARN and no account.
+/// <c>alias/orders</c>), inside the literal where it is written, so the literal's kind and trivia stay. The diagnostic
+/// carries only the alias name (<see cref="FixProperties"/>): the ARN is found again in the source.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UseAliasNameCodeFixProvider))]
 public sealed class UseAliasNameCodeFixProvider : CodeFixProvider, ITextChangeFixer
@@ -33,7 +33,7 @@ public sealed class UseAliasNameCodeFixProvider : CodeFixProvider, ITextChangeFi
             return;
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (await PlanAsync(context.Document, root, diagnostic, context.CancellationToken).ConfigureAwait(false) is not var (alias, changes))
+            if (Plan(root, diagnostic) is not var (alias, changes))
                 continue;
             var document = context.Document;
             context.RegisterCodeFix(
@@ -49,16 +49,12 @@ public sealed class UseAliasNameCodeFixProvider : CodeFixProvider, ITextChangeFi
         }
     }
 
-    async Task<IReadOnlyList<TextChange>?> ITextChangeFixer.GetChangesAsync(
-        Document document, SyntaxNode root, Diagnostic diagnostic, string? equivalenceKey, AliasSafety safety, CancellationToken cancellationToken)
-    {
-        if (equivalenceKey is not null && equivalenceKey != UseAliasNameKey)
-            return null;
-        return (await PlanAsync(document, root, diagnostic, cancellationToken).ConfigureAwait(false))?.Changes;
-    }
+    Task<IReadOnlyList<TextChange>?> ITextChangeFixer.GetChangesAsync(
+        Document document, SyntaxNode root, Diagnostic diagnostic, string? equivalenceKey, AliasSafety safety, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<TextChange>?>(
+            equivalenceKey is null || equivalenceKey == UseAliasNameKey ? Plan(root, diagnostic)?.Changes : null);
 
-    private static async Task<(string Alias, List<TextChange> Changes)?> PlanAsync(
-        Document document, SyntaxNode root, Diagnostic diagnostic, CancellationToken cancellationToken)
+    private static (string Alias, List<TextChange> Changes)? Plan(SyntaxNode root, Diagnostic diagnostic)
     {
         var span = diagnostic.Location.SourceSpan;
         if (span.End > root.FullSpan.End || root.FindNode(span, getInnermostNodeForTie: true) is not ExpressionSyntax expression)
@@ -68,12 +64,11 @@ public sealed class UseAliasNameCodeFixProvider : CodeFixProvider, ITextChangeFi
         if (expression.Span != span)
             return null;
 
-        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        if (model?.GetConstantValue(expression, cancellationToken).Value is not string value ||
-            !KmsIdentifiers.TryParseArn(value, out var arn) || arn.ResourceType != KmsResourceType.Alias)
+        // The alias name comes from the properties; the ARN itself is found again in the source by that name.
+        var properties = FixProperties.Read(diagnostic.Properties);
+        if (properties.KeyNames.Length != 1 || properties.KeyNames[0] is not { } alias || !KmsIdentifiers.IsAliasName(alias))
             return null;
-        var alias = arn.ResourceId;
-        var changes = AliasRewrite.Changes(expression, AliasChoice.Single(value, alias), wholeValue: false) ?? WholeValue(expression, alias);
+        var changes = AliasRewrite.Changes(expression, AliasChoice.Single(alias, alias), wholeValue: false) ?? WholeValue(expression, alias);
         return changes is null ? null : (alias, changes);
     }
 

@@ -14,7 +14,7 @@ namespace LegacyKmsApp.Workers;
 internal sealed class ReportExportJob
 {
     // The reporting key, by key id, copied from the 2019 runbook. Single-Region, eu-west-1.
-    private const string ReportingKeyId = "5b9e2f7c-3d18-4a6e-8f02-c7d4a1e93b60";
+    private const string ReportingKeyId = "5b9c1e7a-2f6d-4e03-8a4c-d1e7f0b3a962";
 
     // Audit wants the rotation status of the ledger key.
     private const string LedgerKeyId = "e7a1c4d2-9b3f-4e58-a6c0-2d8f1b5e7c93";

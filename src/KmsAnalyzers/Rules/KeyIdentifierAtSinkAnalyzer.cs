@@ -118,18 +118,18 @@ public sealed class KeyIdentifierAtSinkAnalyzer : DiagnosticAnalyzer
             var aliasRejected = rejecting is not null;
 
             var operation = context.Operation;
-            var properties = ImmutableDictionary.CreateBuilder<string, string?>();
-            properties[PropertyNames.Identifiers] = keyId;
-            properties[PropertyNames.Aliases] = string.Join(",", AliasMap.AliasesFor(keyId));
-            properties[PropertyNames.WholeValue] = "true";
-            properties[PropertyNames.Sink] = reached.DisplayName;
-            if (aliasRejected)
-                properties[PropertyNames.AliasRejected] = "true";
+            var properties = new FixProperties
+            {
+                KeyNames = ImmutableArray.Create(keyId),
+                Aliases = ImmutableArray.Create(ImmutableArray.Create(AliasMap.AliasesFor(keyId))),
+                WholeValue = true,
+                AliasRejected = aliasRejected,
+            };
             if (_options.DeriveAliasNames(operation.Syntax.SyntaxTree) && HardcodedKeyIdentifierAnalyzer.InitializedSymbolName(operation) is { } name &&
                 AliasNames.Derive(name) is { } derived)
             {
-                properties[PropertyNames.DerivedAlias] = derived;
-                properties[PropertyNames.DerivedFrom] = name;
+                properties.DerivedAlias = derived;
+                properties.DerivedFrom = name;
             }
 
             var remedy = aliasRejected
@@ -150,7 +150,14 @@ public sealed class KeyIdentifierAtSinkAnalyzer : DiagnosticAnalyzer
                     return;
             }
 
-            var properties = ImmutableDictionary<string, string?>.Empty.Add(PropertyNames.Sink, sinks[0].DisplayName);
+            // The alias name is all the fix needs; it is no secret (the ARN and its account never go into properties).
+            var alias = arn.ResourceId;
+            var properties = new FixProperties
+            {
+                KeyNames = ImmutableArray.Create(alias),
+                Aliases = ImmutableArray.Create(ImmutableArray.Create(alias)),
+                WholeValue = true,
+            }.ToImmutable();
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.RegionPinnedAliasArn, context.Operation.Syntax.GetLocation(), properties,
                 arn.ResourceId, arn.Region, arn.MaskedAccount, sinks[0].DisplayName));
         }
