@@ -51,6 +51,9 @@ internal sealed class AliasChoice
         return ImmutableArray.Create(new AliasChoice(names, firsts));
     }
 
+    /// <summary>One identifier, named by <paramref name="keyName"/>, that becomes <paramref name="alias"/> (KMS0005: an alias ARN becomes its name).</summary>
+    public static AliasChoice Single(string keyName, string alias) => new(ImmutableArray.Create(keyName), new[] { alias });
+
     public static AliasChoice? Derived(FixProperties properties) =>
         properties.KeyNames.Length == 1 && properties.DerivedAlias is { Length: > 0 } alias
             ? new AliasChoice(properties.KeyNames, new[] { alias })
@@ -68,7 +71,7 @@ internal static class AliasRewrite
     public static List<TextChange>? Changes(ExpressionSyntax expression, AliasChoice choice, bool wholeValue)
     {
         var changes = new List<TextChange>();
-        if (TryReplaceInTokens(expression, choice, changes))
+        if (TryReplaceInTokens(expression, choice, changes) || TryReplaceWholeLiteral(expression, choice, changes))
             return changes;
         // A composed value becomes one literal; never when that would delete a comment or a directive inside it.
         if (!wholeValue || choice.Aliases.Length != 1 || SyntaxEdits.HasCommentsOrDirectives(expression, expression.Span))
@@ -77,6 +80,22 @@ internal static class AliasRewrite
         var isUtf8 = expression.IsKind(SyntaxKind.Utf8StringLiteralExpression);
         var literal = "\"" + choice.Aliases[0] + "\"" + (isUtf8 ? "u8" : "");
         return new List<TextChange> { new(expression.Span, literal) };
+    }
+
+    // A literal whose whole value is a bare key id (which has no token grammar of its own): the id is replaced where it
+    // is written, which keeps @"", raw and u8 literals as they are.
+    private static bool TryReplaceWholeLiteral(ExpressionSyntax expression, AliasChoice choice, List<TextChange> changes)
+    {
+        if (choice.KeyNames.Length != 1 || expression is not LiteralExpressionSyntax { Token: var token } ||
+            token.ValueText != choice.KeyNames[0])
+            return false;
+        var name = choice.KeyNames[0];
+        var text = token.Text;
+        var at = text.IndexOf(name, StringComparison.Ordinal);
+        if (at < 0 || text.IndexOf(name, at + 1, StringComparison.Ordinal) >= 0)
+            return false;
+        changes.Add(new TextChange(new TextSpan(token.SpanStart + at, name.Length), choice.Aliases[0]));
+        return true;
     }
 
     // One linear scan per literal token: every whole identifier token the analyzer reported becomes its alias.

@@ -12,7 +12,7 @@ using Microsoft.CodeAnalysis.Text;
 namespace KmsAnalyzers.CodeFixes;
 
 /// <summary>
-/// "Use an alias" for KMS0001 and KMS0002: replaces the key ARN or multi-Region key id with an alias name from the
+/// "Use an alias" for KMS0001, KMS0002 and KMS0004: replaces the key ARN, multi-Region key id or key id with an alias name from the
 /// alias map, or with one derived from the symbol's name. Never offered where the value must stay a key id or ARN.
 /// </summary>
 // Not [Shared]: that attribute would reference System.Composition 8.0, which hosts on Roslyn 4.8 cannot load.
@@ -33,7 +33,7 @@ public sealed class UseAliasCodeFixProvider : CodeFixProvider, ITextChangeFixer
     public const string UseDerivedAliasKey = "KmsAnalyzers.UseDerivedAlias";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
-        ImmutableArray.Create(DiagnosticIds.HardcodedKeyArn, DiagnosticIds.RawMultiRegionKeyId);
+        ImmutableArray.Create(DiagnosticIds.HardcodedKeyArn, DiagnosticIds.RawMultiRegionKeyId, DiagnosticIds.HardcodedKeyId);
 
     public override FixAllProvider GetFixAllProvider() => TextChangeFixAllProvider.Instance;
 

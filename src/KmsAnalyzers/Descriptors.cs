@@ -23,6 +23,22 @@ internal static class Descriptors
         "A raw multi-Region key ID silently relies on replicas with the same key material in every Region, which widens " +
         "the blast radius of one key to all of them. Refer to each Region's key by an alias.");
 
+    // {0} the key id, {1} the sink it reaches, {2} the remedy (an alias, or the key ARN resolved per Region where the sink takes no alias).
+    public static readonly DiagnosticDescriptor HardcodedKeyId = Create(
+        DiagnosticIds.HardcodedKeyId, Categories.Security,
+        "Hard-coded single-Region KMS key ID",
+        "KMS key ID '{0}' is hard-coded and used as {1}; {2}",
+        "A key ID names one single-Region key of one account; hard-coded, it pins every deployment to that key and " +
+        "Region. Refer to the key by an alias (alias/name), which KMS resolves in the Region of the calling client.");
+
+    // {0} the alias name, {1} Region, {2} masked account, {3} the sink it reaches.
+    public static readonly DiagnosticDescriptor RegionPinnedAliasArn = Create(
+        DiagnosticIds.RegionPinnedAliasArn, Categories.Reliability,
+        "Region-pinned KMS alias ARN",
+        "Alias ARN of '{0}' in Region '{1}', account '{2}', is used as {3}, which accepts the alias name; use '{0}', which KMS resolves in each Region",
+        "An alias ARN pins the Region and the account that the plain alias name would resolve per deployment. Where the " +
+        "member accepts an alias name, use alias/name.");
+
     // {0} the method called, {1} the client's Region, {2} why that is a problem (names the other Region).
     public static readonly DiagnosticDescriptor CrossRegionDecrypt = Create(
         DiagnosticIds.CrossRegionDecrypt, Categories.Reliability,

@@ -7,7 +7,8 @@ public static class DiagnosticIds
     public const string RawMultiRegionKeyId = "KMS0002";
     public const string CrossRegionDecrypt = "KMS0003";
 
-    // KMS0004 and KMS0005 are reserved for the single-Region key id and the Region-pinned alias ARN rules.
+    public const string HardcodedKeyId = "KMS0004";
+    public const string RegionPinnedAliasArn = "KMS0005";
     public const string ReplicaKeyPolicyApart = "KMS0006";
     public const string RegionPinnedInKeyPolicy = "KMS0007";
 

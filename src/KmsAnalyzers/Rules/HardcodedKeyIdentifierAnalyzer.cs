@@ -187,7 +187,7 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>The field, property, local or parameter whose initializer (or assignment) is this expression.</summary>
-    private static string? InitializedSymbolName(IOperation operation)
+    internal static string? InitializedSymbolName(IOperation operation)
     {
         var current = operation;
         var parent = operation.Parent;

@@ -38,7 +38,7 @@ public sealed class SampleTests
             .Where(f => !f.Contains("/obj/") && !f.Contains("/bin/")).ToArray();
         var commentsBefore = files.ToDictionary(f => f, CommentLines);
 
-        const string Format = $"format analyzers {Sample}/LegacyKmsApp.csproj --diagnostics KMS0001 KMS0002 KMS0003 --severity warn";
+        const string Format = $"format analyzers {Sample}/LegacyKmsApp.csproj --diagnostics KMS0001 KMS0002 KMS0003 KMS0004 KMS0005 --severity warn";
         var format = repo.DotNet(Format);
         Assert.True(format.ExitCode == 0, format.Output);
 
@@ -48,6 +48,10 @@ public sealed class SampleTests
         Assert.Contains("CustomerDataMrkId = \"alias/customer-data\";", keys);
         Assert.Contains("\"alias/audit\"", keys);                                   // no map alias: derived from AuditKeyArn
         Assert.Contains("SettlementKeyArn = \"arn:aws:kms:", keys);                 // used by a grant: must stay a key ARN
+        Assert.Contains("OrdersAliasArn = \"alias/orders\";", keys);                 // KMS0005: the name inside the alias ARN
+        var export = repo.Read(Path.Combine(Sample, "Workers/ReportExportJob.cs"));
+        Assert.Contains("ReportingKeyId = \"alias/reporting\";", export);             // KMS0004: from the map
+        Assert.Contains("LedgerKeyId = \"e7a1c4d2-", export);                          // rotation status takes no alias: stays
         Assert.Contains("@\"alias/refunds\"", repo.Read(Path.Combine(Sample, "Data/OrderRepository.cs")));
         Assert.Contains("new AmazonKeyManagementServiceClient();", repo.Read(Path.Combine(Sample, "Workers/ReplicaSyncWorker.cs")));
         foreach (var file in files)
@@ -56,7 +60,9 @@ public sealed class SampleTests
         var build = repo.DotNet($"build {Sample} --no-incremental");
         Assert.True(build.ExitCode == 0, build.Output);
         Assert.DoesNotContain(": error ", build.Output);
-        Assert.Equal(new[] { ("Configuration/KmsKeys.cs", 26, 44, "warning", "KMS0001") }, build.KmsDiagnostics(Path.Combine(repo.Root, Sample)).ToArray());
+        Assert.Equal(
+            new[] { ("Configuration/KmsKeys.cs", 26, 44, "warning", "KMS0001"), ("Workers/ReportExportJob.cs", 20, 40, "warning", "KMS0004") },
+            build.KmsDiagnostics(Path.Combine(repo.Root, Sample)).OrderBy(d => d).ToArray());
 
         // A second run changes nothing. (--verify-no-changes cannot show this: it fails on any remaining finding,
         // and the grant's key ARN above is one on purpose.)

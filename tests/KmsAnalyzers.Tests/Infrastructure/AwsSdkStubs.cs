@@ -1865,6 +1865,14 @@ internal static class AwsSdkStubs
                 public List<string> GrantTokens { get; set; }
                 public void Validate() => throw null!;
             }
+
+            public class CreateAwsKmsMultiKeyringInput
+            {
+                public string Generator { get; set; }
+                public List<string> KmsKeyIds { get; set; }
+                public List<string> GrantTokens { get; set; }
+                public void Validate() => throw null!;
+            }
         }
 
         namespace AWS.Cryptography.KeyStore

@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis;
 namespace KmsAnalyzers.Tests.Robustness;
 
 /// <summary>
-/// A representative corpus of the C# that the rule and fix tests use: every rule (KMS0001, KMS0002, KMS0003), every
+/// A representative corpus of the C# that the rule and fix tests use: every rule (KMS0001 to KMS0005), every
 /// literal form (regular, verbatim, raw, multi-line raw, UTF-8, unicode escapes, constant and runtime interpolation,
 /// concatenation), every place a value is reported (const, static readonly, property, local, attribute, default
 /// parameter, case label, request initializer, sink argument), the places the fix is withheld, and the silent cases.
@@ -437,6 +437,96 @@ internal static class RobustnessCorpus
             var kms = new AmazonKeyManagementServiceClient(RegionEndpoint.EUWest2);
             await kms.DecryptAsync(new DecryptRequest { CiphertextBlob = new MemoryStream(), KeyId = "{{Arn}}" });
             """, OutputKind: OutputKind.ConsoleApplication),
+
+        // ---- KMS0004 / KMS0005: values that are identifiers only by where they go -----------------------------------
+        new("kms0004-flows-to-sinks", Usings + $$""""
+            static class Keys
+            {
+                public const string OrdersKeyId = /* prod */ "{{KeyId}}"; // eu-west-1
+                public const string Copy = OrdersKeyId;
+                public static readonly string Payments = @"{{PaymentsKeyId}}";
+            }
+            class Settings { public string KeyId { get; set; } }
+            class C
+            {
+                private readonly IAmazonKeyManagementService _kms;
+                C(IAmazonKeyManagementService kms) => _kms = kms;
+                private string Computed => """{{UnmappedKeyId}}""";
+                Task<EncryptResponse> EncryptWith(string keyId = "0b1c2d3e-4f50-4a6b-8c7d-000000000001") => _kms.EncryptAsync(new EncryptRequest { KeyId = keyId });
+                async Task M(bool prod)
+                {
+                    await EncryptWith(Keys.Copy);
+                    await EncryptWith();
+                    var id = prod ? Keys.Payments : "0b1c2d3e-4f50-4a6b-8c7d-000000000002";
+                    await _kms.DescribeKeyAsync(id);
+                    await _kms.DescribeKeyAsync($"{Keys.OrdersKeyId}");
+                    var settings = new Settings { KeyId = "0b1c2d3e-4f50-4a6b-8c7d-000000000003" };
+                    await _kms.EncryptAsync(new EncryptRequest { KeyId = settings.KeyId ?? Computed });
+                }
+            }
+            """"),
+        new("kms0004-no-alias-sinks", Usings + $$"""
+            static class Keys { public const string SettlementKeyId = "{{PaymentsKeyId}}"; }
+            class C
+            {
+                async Task M(IAmazonKeyManagementService kms)
+                {
+                    await kms.EncryptAsync(new EncryptRequest { KeyId = Keys.SettlementKeyId });
+                    await kms.CreateGrantAsync(new CreateGrantRequest { KeyId = Keys.SettlementKeyId, GranteePrincipal = "p" });
+                    await kms.EnableKeyRotationAsync("{{KeyId}}");
+                }
+            }
+            """),
+        new("kms0004-top-level", Usings + $$"""
+            var keyId = "{{KeyId}}";
+            using var kms = new AmazonKeyManagementServiceClient();
+            kms.DescribeKey(keyId);
+            """, OutputKind: OutputKind.ConsoleApplication),
+        new("kms0005-alias-arn-forms", Usings + $$""""
+            static class Keys
+            {
+                const string Region = "eu-west-1";
+                public const string Orders = /* reporting */ "arn:aws:kms:eu-west-1:210987654321:alias/orders";
+                public const string Verbatim = @"arn:aws:kms:eu-west-1:210987654321:alias/billing";
+                public const string Interpolated = $"arn:aws:kms:{Region}:210987654321:alias/signing";
+                public const string Concatenated = "arn:aws:kms:" + Region + ":210987654321:alias/exports";
+                public const string Replica = "arn:aws:kms:eu-west-2:210987654321:alias/replica";
+            }
+            class C
+            {
+                async Task M(IAmazonKeyManagementService kms)
+                {
+                    await kms.GenerateDataKeyAsync(new GenerateDataKeyRequest { KeyId = Keys.Orders });
+                    await kms.DescribeKeyAsync(Keys.Verbatim);
+                    await kms.SignAsync(new SignRequest { KeyId = Keys.Interpolated });
+                    await kms.EncryptAsync(new EncryptRequest { KeyId = Keys.Concatenated });
+                    await kms.EncryptAsync(new EncryptRequest
+                    {
+                        KeyId = """
+                            arn:aws:kms:eu-west-1:210987654321:alias/raw
+                            """,
+                    });
+                    await kms.CreateGrantAsync(new CreateGrantRequest { KeyId = Keys.Replica, GranteePrincipal = "p" });
+                    await kms.DescribeKeyAsync("arn:aws:kms:eu-west-1:210987654321:alias/aws/s3");
+                }
+            }
+            """"),
+        new("silent-uuids-that-are-not-keys", Usings + $$"""
+            class C
+            {
+                const string CorrelationId = "{{KeyId}}";
+                static readonly Guid Tenant = Guid.Parse("{{PaymentsKeyId}}");
+                async Task M(IAmazonKeyManagementService kms, Dictionary<string, string> headers, string input)
+                {
+                    headers["x-correlation-id"] = CorrelationId;
+                    Console.WriteLine("request {{UnmappedKeyId}} failed");
+                    var replaced = "{{KeyId}}";
+                    replaced = input + replaced;
+                    await kms.EncryptAsync(new EncryptRequest { KeyId = replaced });
+                    await kms.DescribeKeyAsync("1234abcd-12ab-34cd-56ef-1234567890ab");
+                }
+            }
+            """),
 
         // ---- silent --------------------------------------------------------------------------------------------------
         new("near-misses-comments-runtime-values-one-real-arn", Usings + $$"""

@@ -1,0 +1,176 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using KmsAnalyzers.Flow;
+using KmsAnalyzers.Identifiers;
+using KmsAnalyzers.Options;
+using KmsAnalyzers.Sdk;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace KmsAnalyzers;
+
+/// <summary>
+/// KMS0004 (hard-coded single-Region key id) and KMS0005 (Region-pinned alias ARN where an alias name would do).
+/// Both are about a constant that is a KMS identifier only by where it goes, so one analyzer asks once, for each
+/// candidate value, which SDK sinks it reaches (<see cref="SinkSearch"/>), and reports at the expression that produces
+/// the value: the literal in a <c>const</c> initializer, not each use.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class KeyIdentifierAtSinkAnalyzer : DiagnosticAnalyzer
+{
+    // The key id of the AWS documentation examples: copied from the docs, not a key.
+    private const string DocumentationKeyId = "1234abcd-12ab-34cd-56ef-1234567890ab";
+    private const string NilUuid = "00000000-0000-0000-0000-000000000000";
+    private const KeyForms KeyIdentifierForms = KeyForms.KeyId | KeyForms.KeyArn;
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        Descriptors.HardcodedKeyId, Descriptors.RegionPinnedAliasArn);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            if (!ReferencesSinkTypes(start.Compilation))
+                return; // no AWS SDK: no value can reach a sink, and the rule costs nothing
+            var state = new CompilationState(start.Compilation, start.Options);
+            start.RegisterOperationAction(state.Analyze, OperationKind.Literal, OperationKind.Binary, OperationKind.InterpolatedString);
+        });
+    }
+
+    private static bool ReferencesSinkTypes(Compilation compilation) =>
+        compilation.GetTypeByMetadataName("Amazon.Runtime.AmazonWebServiceRequest") is not null ||
+        compilation.GetTypeByMetadataName("AWS.Cryptography.MaterialProviders.CreateAwsKmsKeyringInput") is not null ||
+        compilation.GetTypeByMetadataName("AWS.Cryptography.KeyStore.KMSConfiguration") is not null;
+
+    private sealed class CompilationState
+    {
+        private readonly AnalyzerOptions _analyzerOptions;
+        private readonly KmsOptionReader _options;
+        private readonly SinkSearch _search;
+        private AliasMap? _aliasMap;
+
+        public CompilationState(Compilation compilation, AnalyzerOptions options)
+        {
+            _analyzerOptions = options;
+            _options = new KmsOptionReader(options.AnalyzerConfigOptionsProvider);
+            _search = new SinkSearch(compilation);
+        }
+
+        private AliasMap AliasMap => LazyInitializer.EnsureInitialized(ref _aliasMap, () => AliasMap.FromAdditionalFiles(_analyzerOptions, CancellationToken.None))!;
+
+        public void Analyze(OperationAnalysisContext context)
+        {
+            var operation = context.Operation;
+            // Implicit: a default parameter value at a call that leaves the argument out belongs to the parameter's declaration.
+            if (operation.IsImplicit || operation.Type?.SpecialType != SpecialType.System_String || ConstantStrings.IsPartOfLargerConstant(operation) ||
+                operation.ConstantValue.Value is not string value)
+                return;
+
+            // Ordinal prefilter on the text, before any symbol work: a UUID, or an ARN with an alias.
+            var isKeyId = value.Length == 36 && value[8] == '-' && KmsIdentifiers.IsKeyId(value, 0, value.Length);
+            KmsArn aliasArn = default;
+            var isAliasArn = !isKeyId && value.StartsWith(KmsIdentifiers.ArnPrefix, StringComparison.Ordinal) &&
+                value.IndexOf(":alias/", StringComparison.Ordinal) > 0 && KmsIdentifiers.TryParseArn(value, out aliasArn) &&
+                aliasArn.ResourceType == KmsResourceType.Alias;
+            if (!isKeyId && !isAliasArn)
+                return;
+            if (ConstantStrings.IsConstantComposite(operation) && IsWhollyNamedConstant(operation, value.Length))
+                return; // $"{OrdersKeyId}": reported at OrdersKeyId's own initializer
+
+            var tree = operation.Syntax.SyntaxTree;
+            if (isKeyId)
+            {
+                if (string.Equals(value, NilUuid, StringComparison.Ordinal) ||
+                    (string.Equals(value, DocumentationKeyId, StringComparison.OrdinalIgnoreCase) && !_options.ReportDocumentationAccounts(tree)))
+                    return;
+                ReportKeyId(context, value, _search.Find(operation, value, context.CancellationToken));
+            }
+            else
+            {
+                var alias = aliasArn.ResourceId;
+                if (KmsIdentifiers.IsAwsManagedAlias(alias) || (aliasArn.HasDocumentationAccount && !_options.ReportDocumentationAccounts(tree)))
+                    return;
+                ReportAliasArn(context, aliasArn, _search.Find(operation, value, context.CancellationToken));
+            }
+        }
+
+        private void ReportKeyId(OperationAnalysisContext context, string keyId, List<ReachedSink> sinks)
+        {
+            // The message names the first sink, or the first that takes no alias: that one decides the remedy.
+            ReachedSink? first = null;
+            ReachedSink? rejecting = null;
+            foreach (var sink in sinks)
+            {
+                if ((sink.Accepts & KeyIdentifierForms) == 0)
+                    continue; // an alias-name parameter (CreateAlias aliasName) takes no key id
+                first ??= sink;
+                if (!KnownSinks.AcceptsAliasName(sink.Accepts))
+                    rejecting ??= sink;
+            }
+
+            if ((rejecting ?? first) is not { } reached)
+                return; // a UUID that never reaches a key sink is a correlation id, an object key, a test GUID …
+            var aliasRejected = rejecting is not null;
+
+            var operation = context.Operation;
+            var properties = new FixProperties
+            {
+                KeyNames = ImmutableArray.Create(keyId),
+                Aliases = ImmutableArray.Create(ImmutableArray.Create(AliasMap.AliasesFor(keyId))),
+                WholeValue = true,
+                AliasRejected = aliasRejected,
+            };
+            if (_options.DeriveAliasNames(operation.Syntax.SyntaxTree) && HardcodedKeyIdentifierAnalyzer.InitializedSymbolName(operation) is { } name &&
+                AliasNames.Derive(name) is { } derived)
+            {
+                properties.DerivedAlias = derived;
+                properties.DerivedFrom = name;
+            }
+
+            var remedy = aliasRejected
+                ? "that member takes no alias, so resolve the key ARN per Region (DescribeKey with an alias) instead"
+                : "refer to the key by an alias that KMS resolves in each Region";
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.HardcodedKeyId, operation.Syntax.GetLocation(), properties.ToImmutable(),
+                keyId, reached.DisplayName, remedy));
+        }
+
+        // Only where every sink the value reaches takes an alias name: elsewhere the ARN form is needed, and it stays.
+        private static void ReportAliasArn(OperationAnalysisContext context, KmsArn arn, List<ReachedSink> sinks)
+        {
+            if (sinks.Count == 0)
+                return;
+            foreach (var sink in sinks)
+            {
+                if (!KnownSinks.AcceptsAliasName(sink.Accepts))
+                    return;
+            }
+
+            // The alias name is all the fix needs; it is no secret (the ARN and its account never go into properties).
+            var alias = arn.ResourceId;
+            var properties = new FixProperties
+            {
+                KeyNames = ImmutableArray.Create(alias),
+                Aliases = ImmutableArray.Create(ImmutableArray.Create(alias)),
+                WholeValue = true,
+            }.ToImmutable();
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.RegionPinnedAliasArn, context.Operation.Syntax.GetLocation(), properties,
+                arn.ResourceId, arn.Region, arn.MaskedAccount, sinks[0].DisplayName));
+        }
+
+        private static bool IsWhollyNamedConstant(IOperation composite, int length)
+        {
+            foreach (var segment in ConstantStrings.Segments(composite))
+            {
+                if (segment.IsNamedConstant && segment.Start == 0 && segment.Length == length)
+                    return true;
+            }
+
+            return false;
+        }
+    }
+}
