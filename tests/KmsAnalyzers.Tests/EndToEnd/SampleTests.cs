@@ -56,7 +56,8 @@ public sealed class SampleTests
         var build = repo.DotNet($"build {Sample} --no-incremental");
         Assert.True(build.ExitCode == 0, build.Output);
         Assert.DoesNotContain(": error ", build.Output);
-        Assert.Equal(new[] { ("Configuration/KmsKeys.cs", 26, 44, "warning", "KMS0001") }, build.KmsDiagnostics(Path.Combine(repo.Root, Sample)).ToArray());
+        Assert.Equal(new[] { ("Configuration/KmsKeys.cs", 26, 44, "warning", "KMS0001"), ("appsettings.json", 4, 21, "warning", "KMS0009") },
+            build.KmsDiagnostics(Path.Combine(repo.Root, Sample)).ToArray());
 
         // A second run changes nothing. (--verify-no-changes cannot show this: it fails on any remaining finding,
         // and the grant's key ARN above is one on purpose.)
