@@ -75,6 +75,23 @@ internal static class Descriptors
     // The same finding where the policy or the key's multi-Region setting comes in through parameters (compilation end).
     public static readonly DiagnosticDescriptor RegionPinnedInKeyPolicyAtBuild = AtCompilationEnd(RegionPinnedInKeyPolicy);
 
+    // {0} configuration key (Kms:OrdersKeyArn), {1} file name, {2} what the value holds (account masked).
+    public static readonly DiagnosticDescriptor KeyIdentifierInAppSettings = Create(
+        DiagnosticIds.KeyIdentifierInAppSettings, Categories.Security,
+        "KMS key identifier in application settings",
+        "Setting '{0}' in '{1}' holds {2}; configure an alias that KMS resolves in each Region",
+        "A key ARN or multi-Region key ID in appsettings*.json pins every deployment to one Region and account as much " +
+        "as a literal in code. Configure an alias (alias/name), which KMS resolves in the Region of the calling client.");
+
+    // {0} what creates the key (new CfnKey 'OrdersKey' with MultiRegion = true, ReplicateKeyAsync, ...).
+    public static readonly DiagnosticDescriptor MultiRegionKeyCreated = Create(
+        DiagnosticIds.MultiRegionKeyCreated, Categories.Security,
+        "Multi-Region KMS key created",
+        "{0} creates a multi-Region KMS key; create a single-Region key in each Region unless the data itself is decrypted across Regions",
+        "A multi-Region key shares its key material with every replica, so one key's exposure spans all its Regions. " +
+        "Isolate keys per Region; replicate keys only for data that must be decrypted in another Region.",
+        isEnabledByDefault: false);
+
     // {0} file name, {1} what is wrong.
     public static readonly DiagnosticDescriptor InvalidAliasMap = Create(
         DiagnosticIds.InvalidAliasMap, Categories.Configuration,
@@ -96,6 +113,7 @@ internal static class Descriptors
         new(live.Id, live.Title, live.MessageFormat, live.Category, live.DefaultSeverity, live.IsEnabledByDefault, live.Description,
             live.HelpLinkUri, WellKnownDiagnosticTags.CompilationEnd);
 
-    private static DiagnosticDescriptor Create(string id, string category, string title, string message, string description) =>
-        new(id, title, message, category, DiagnosticSeverity.Warning, isEnabledByDefault: true, description, HelpLink(id));
+    // Every rule is a Warning (Rider hides info-level diagnostics from packages); opt-in rules are disabled by default.
+    private static DiagnosticDescriptor Create(string id, string category, string title, string message, string description, bool isEnabledByDefault = true) =>
+        new(id, title, message, category, DiagnosticSeverity.Warning, isEnabledByDefault, description, HelpLink(id));
 }

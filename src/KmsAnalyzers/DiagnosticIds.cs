@@ -12,6 +12,10 @@ public static class DiagnosticIds
     public const string ReplicaKeyPolicyApart = "KMS0006";
     public const string RegionPinnedInKeyPolicy = "KMS0007";
 
+    // KMS0008 is reserved for the KMS call to a key in another Region.
+    public const string KeyIdentifierInAppSettings = "KMS0009";
+    public const string MultiRegionKeyCreated = "KMS0010";
+
     // Configuration problems: the analyzers keep working with defaults and say so.
     public const string InvalidAliasMap = "KMS0100";
     public const string InvalidOption = "KMS0101";

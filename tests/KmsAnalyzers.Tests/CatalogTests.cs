@@ -47,7 +47,7 @@ public sealed class CatalogTests
         Assert.Equal($"https://github.com/kmsanalyzers/KmsAnalyzers/blob/main/docs/rules/{id}.md", descriptor.HelpLinkUri);
         var doc = Repo($"docs/rules/{id}.md");
         Assert.StartsWith($"# {id}: {descriptor.Title}\n", doc.Replace("\r\n", "\n"), StringComparison.Ordinal);
-        Assert.Contains($"| {id} | {descriptor.Category} | Warning |", doc, StringComparison.Ordinal);
+        Assert.Contains($"| {id} | {descriptor.Category} | {DefaultCell(descriptor)} |", doc, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -55,9 +55,10 @@ public sealed class CatalogTests
     public void Release_tracking_and_readme_list_the_rule(string id)
     {
         var descriptor = Descriptor(id);
-        Assert.Matches(new Regex($@"^{id} \| {descriptor.Category} \| {descriptor.DefaultSeverity} \|", RegexOptions.Multiline),
+        var severity = descriptor.IsEnabledByDefault ? descriptor.DefaultSeverity.ToString() : "Disabled";
+        Assert.Matches(new Regex($@"^{id} \| {descriptor.Category} \| {severity} \|", RegexOptions.Multiline),
             Repo("src/KmsAnalyzers/AnalyzerReleases.Unshipped.md") + Repo("src/KmsAnalyzers/AnalyzerReleases.Shipped.md"));
-        Assert.Contains($"| [{id}](docs/rules/{id}.md) | {descriptor.Title} | {descriptor.Category} | Warning |", Repo("README.md"), StringComparison.Ordinal);
+        Assert.Contains($"| [{id}](docs/rules/{id}.md) | {descriptor.Title} | {descriptor.Category} | {DefaultCell(descriptor)} |", Repo("README.md"), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -73,8 +74,12 @@ public sealed class CatalogTests
         Assert.Contains("{0}", message, StringComparison.Ordinal);
         Assert.EndsWith(".", descriptor.Description.ToString(), StringComparison.Ordinal);
         Assert.Equal(DiagnosticSeverity.Warning, descriptor.DefaultSeverity); // Rider hides info-level diagnostics from packages
-        Assert.True(descriptor.IsEnabledByDefault);
+        Assert.Equal(id != DiagnosticIds.MultiRegionKeyCreated, descriptor.IsEnabledByDefault); // KMS0010 is opt-in
     }
+
+    /// <summary>The "Default" cell of the README and rule-doc tables.</summary>
+    private static string DefaultCell(DiagnosticDescriptor descriptor) =>
+        descriptor.IsEnabledByDefault ? "Warning" : "Warning, disabled by default";
 
     [Fact]
     public void A_second_descriptor_of_an_id_differs_only_by_the_compilation_end_tag()

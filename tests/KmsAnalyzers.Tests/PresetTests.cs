@@ -38,7 +38,11 @@ public sealed class PresetTests
         foreach (var descriptor in descriptors)
         {
             lines.Add($"# {descriptor.Id}: {descriptor.Title}");
-            lines.Add($"dotnet_diagnostic.{descriptor.Id}.severity = {severity}");
+            // An opt-in rule stays off in the default preset (its descriptor says so); strict turns it on, none keeps it off.
+            if (!descriptor.IsEnabledByDefault && mode == "default")
+                lines.Add("# (disabled by default; enable it with dotnet_diagnostic." + descriptor.Id + ".severity or KmsAnalysisMode=strict)");
+            else
+                lines.Add($"dotnet_diagnostic.{descriptor.Id}.severity = {severity}");
         }
 
         return string.Join("\n", lines) + "\n";

@@ -51,6 +51,10 @@ internal readonly struct KmsArn
 
     public bool HasDocumentationAccount => KmsIdentifiers.IsDocumentationAccount(Source, AccountStart);
 
+    /// <summary>Whether the key id of a key ARN is an example key id of the AWS documentation.</summary>
+    public bool HasDocumentationKeyId =>
+        ResourceType == KmsResourceType.Key && KmsIdentifiers.IsDocumentationKeyId(Source, ResourceIdStart, Start + Length - ResourceIdStart);
+
     /// <summary>The account with all but its last four digits masked: CI logs and SARIF files are often public.</summary>
     public string MaskedAccount => "********" + Source.Substring(AccountStart + 8, 4);
 }

@@ -34,6 +34,10 @@ internal static class KmsIdentifiers
         "012345678901", "000000000000", "111111111111", "222222222222", "999999999999",
     };
 
+    // Key ids used in AWS documentation and examples (kms-facts.md §1).
+    private const string DocumentationKeyId = "1234abcd-12ab-34cd-56ef-1234567890ab";
+    private const string DocumentationMultiRegionKeyId = "mrk-1234abcd12ab34cd56ef1234567890ab";
+
     /// <summary>Cheap ordinal prefilter: could <paramref name="text"/> hold a key ARN or a multi-Region key id?</summary>
     public static bool MayContainKeyIdentifier(string text) =>
         text.Length >= MultiRegionKeyIdLength &&
@@ -138,6 +142,11 @@ internal static class KmsIdentifiers
 
         return false;
     }
+
+    /// <summary>Whether the key id at <paramref name="start"/> is one of the example key ids of the AWS documentation.</summary>
+    public static bool IsDocumentationKeyId(string s, int start, int length) =>
+        (length == DocumentationKeyId.Length && string.Compare(s, start, DocumentationKeyId, 0, length, System.StringComparison.OrdinalIgnoreCase) == 0) ||
+        (length == DocumentationMultiRegionKeyId.Length && string.CompareOrdinal(s, start, DocumentationMultiRegionKeyId, 0, length) == 0);
 
     public static bool IsRegion(string s) => Partitions.OfRegion(s) != Partition.None;
 

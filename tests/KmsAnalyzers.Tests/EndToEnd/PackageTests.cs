@@ -282,4 +282,35 @@ public sealed class PackageTests
                 .ToArray();
         }
     }
+
+    [Fact]
+    public void Key_arn_in_appsettings_json_is_reported_at_its_line_and_column_in_the_build()
+    {
+        using var app = _package.Consumer();
+        app.Write("App/App.csproj", PackageFixture.ProjectFile(extraItems: "<AdditionalFiles Include=\"regions/appsettings.*.json\" />"));
+        app.Write("App/Empty.cs", "namespace App; public static class Empty { }");
+        app.Write("App/appsettings.json", $$"""
+            {
+              // Orders service
+              "Kms": {
+                "OrdersKeyArn": "{{Arn}}",
+              },
+            }
+            """);
+        app.Write("App/appsettings.Development.json", "{ \"Kms\": { \"OrdersKeyArn\": \"alias/orders\" } }");
+        app.Write("App/regions/appsettings.eu-west-1.json", $$"""{ "Kms": { "OrdersKeyArn": "{{Arn}}" } }""");
+        app.Write("App/regions/appsettings.us-east-1.json", $$"""{ "Kms": { "OrdersKeyArn": "{{Arn.Replace("eu-west-1", "us-east-1")}}" } }""");
+        app.Write("App/settings.json", $$"""{ "Kms": { "OrdersKeyArn": "{{Arn}}" } }""");
+
+        var build = app.DotNet("build App/App.csproj");
+        Assert.True(build.ExitCode == 0, build.Output);
+        Assert.Equal(new[]
+        {
+            ("App/appsettings.json", 4, 21, "warning", "KMS0009"),
+            ("App/regions/appsettings.eu-west-1.json", 1, 28, "warning", "KMS0009"),
+            ("App/regions/appsettings.us-east-1.json", 1, 28, "warning", "KMS0009"),
+        }, build.KmsDiagnostics(app.Root));
+        Assert.Contains("Setting 'Kms:OrdersKeyArn' in 'appsettings.json' holds the KMS key ARN of key '0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d' in Region 'eu-west-1', account '********4321'", build.Output);
+        Assert.DoesNotContain("210987654321", build.Output);
+    }
 }

@@ -61,7 +61,7 @@ public sealed class SampleTests
         Assert.True(build.ExitCode == 0, build.Output);
         Assert.DoesNotContain(": error ", build.Output);
         Assert.Equal(
-            new[] { ("Configuration/KmsKeys.cs", 26, 44, "warning", "KMS0001"), ("Workers/ReportExportJob.cs", 20, 40, "warning", "KMS0004") },
+            new[] { ("appsettings.json", 4, 21, "warning", "KMS0009"), ("Configuration/KmsKeys.cs", 26, 44, "warning", "KMS0001"), ("Workers/ReportExportJob.cs", 20, 40, "warning", "KMS0004") },
             build.KmsDiagnostics(Path.Combine(repo.Root, Sample)).OrderBy(d => d).ToArray());
 
         // A second run changes nothing. (--verify-no-changes cannot show this: it fails on any remaining finding,
