@@ -10,6 +10,7 @@ public static class DiagnosticIds
     // KMS0004 and KMS0005 are reserved for the single-Region key id and the Region-pinned alias ARN rules.
     public const string ReplicaKeyPolicyApart = "KMS0006";
     public const string RegionPinnedInKeyPolicy = "KMS0007";
+    public const string KeyInAnotherRegion = "KMS0008";
 
     // Configuration problems: the analyzers keep working with defaults and say so.
     public const string InvalidAliasMap = "KMS0100";

@@ -14,13 +14,16 @@ namespace KmsAnalyzers;
 /// <summary>
 /// KMS0003: a decrypt call (Decrypt, ReEncrypt source side, Decapsulate) whose client Region and key or ciphertext
 /// Region are both known at compile time and differ, or whose client is pinned outside the home Regions.
+/// KMS0008 (<see cref="TypeState.AnalyzeKeyCall"/>): any other KMS call whose key ARN names another Region than its
+/// client's. Both rules share one collection pass of a type's KMS calls and one Region resolution.
 /// Values are traced over one type (locals, fields, properties, constructors, all partial parts), collected by
 /// operation callbacks and resolved at the end of the type, so the rule still runs live in the editor.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class CrossRegionDecryptAnalyzer : DiagnosticAnalyzer
+public sealed partial class CrossRegionDecryptAnalyzer : DiagnosticAnalyzer
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CrossRegionDecrypt);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.CrossRegionDecrypt, Descriptors.KeyInAnotherRegion);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -42,13 +45,15 @@ public sealed class CrossRegionDecryptAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private sealed class TypeState
+    private sealed partial class TypeState
     {
         private readonly KmsSymbols _kms;
-        private readonly List<IInvocationOperation> _decrypts = new();
 
-        // Writes are only kept here and traced at the end, and only when the type has a decrypt call: most types have
-        // none, and judging every write's type on the spot would cost every type of the code base.
+        // Calls of KMS operations that take a key (KMS0003's decrypts and KMS0008's other operations).
+        private readonly List<IInvocationOperation> _calls = new();
+
+        // Writes are only kept here and traced at the end, and only when the type has a KMS call with a key: most types
+        // have none, and judging every write's type on the spot would cost every type of the code base.
         private readonly List<(IOperation Write, ISymbol Owner)> _writes = new();
         private AliasMap? _aliasMap;
 
@@ -59,11 +64,11 @@ public sealed class CrossRegionDecryptAnalyzer : DiagnosticAnalyzer
             switch (context.Operation)
             {
                 case IInvocationOperation invocation:
-                    if (DecryptKeyProperty(invocation.TargetMethod.Name) is not null && invocation.Arguments.Length > 0 &&
+                    if (KmsOperations.IsKeyOperation(invocation.TargetMethod.Name) && invocation.Arguments.Length > 0 &&
                         _kms.IsKmsClient(invocation.TargetMethod.ContainingType))
                     {
-                        lock (_decrypts)
-                            _decrypts.Add(invocation);
+                        lock (_calls)
+                            _calls.Add(invocation);
                     }
 
                     break;
@@ -78,7 +83,7 @@ public sealed class CrossRegionDecryptAnalyzer : DiagnosticAnalyzer
 
         public void Report(SymbolAnalysisContext context, AnalyzerOptions options)
         {
-            if (_decrypts.Count == 0)
+            if (_calls.Count == 0)
                 return;
             var flow = new TypeValueFlow(_kms.IsOfInterest, _kms.IsModel);
             foreach (var (write, owner) in _writes)
@@ -91,11 +96,17 @@ public sealed class CrossRegionDecryptAnalyzer : DiagnosticAnalyzer
             }
 
             var resolver = new RegionResolver(flow, _kms);
-            foreach (var invocation in _decrypts)
+            foreach (var invocation in _calls)
             {
                 context.CancellationToken.ThrowIfCancellationRequested();
-                if (Analyze(invocation, resolver, options, context.CancellationToken) is { } diagnostic)
+                var name = invocation.TargetMethod.Name;
+                if (KmsOperations.DecryptKeyProperty(name) is not null &&
+                    Analyze(invocation, resolver, options, context.CancellationToken) is { } diagnostic)
                     context.ReportDiagnostic(diagnostic);
+                // ReEncrypt is both: its source key is KMS0003's, its destination key KMS0008's.
+                if (KmsOperations.IsCrossRegionKeyOperation(name) &&
+                    AnalyzeKeyCall(invocation, resolver, options, context.CancellationToken) is { } keyDiagnostic)
+                    context.ReportDiagnostic(keyDiagnostic);
             }
         }
 
@@ -106,7 +117,7 @@ public sealed class CrossRegionDecryptAnalyzer : DiagnosticAnalyzer
                 return null;
             if (RequestArgument(invocation) is not { } request)
                 return null;
-            var keyProperty = DecryptKeyProperty(invocation.TargetMethod.Name)!;
+            var keyProperty = KmsOperations.DecryptKeyProperty(invocation.TargetMethod.Name)!;
             var clientRegion = client.Region!;
             var locations = new List<Location>();
             var properties = new FixProperties
@@ -171,12 +182,4 @@ public sealed class CrossRegionDecryptAnalyzer : DiagnosticAnalyzer
 
         return null;
     }
-
-    /// <summary>The request property naming the key a decrypt entry point decrypts with, or null for other methods.</summary>
-    private static string? DecryptKeyProperty(string methodName) => methodName switch
-    {
-        "Decrypt" or "DecryptAsync" or "Decapsulate" or "DecapsulateAsync" => "KeyId",
-        "ReEncrypt" or "ReEncryptAsync" => "SourceKeyId",
-        _ => null,
-    };
 }
