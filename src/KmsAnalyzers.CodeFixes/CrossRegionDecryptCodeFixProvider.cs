@@ -13,7 +13,8 @@ namespace KmsAnalyzers.CodeFixes;
 /// <summary>
 /// Fixes for KMS0003: use an alias for the request's key (KMS resolves it in the client's Region), remove the key
 /// from a symmetric decrypt (KMS reads it from the ciphertext), or drop the pinned Region from the client's creation
-/// so that the SDK takes the deployment's Region from the environment.
+/// so that the SDK takes the deployment's Region from the environment. KMS0008 gets the same alias and Region fixes
+/// (its analyzer gives no alias where the operation takes none), under its own equivalence keys.
 /// </summary>
 // Not [Shared]: that attribute would reference System.Composition 8.0, which hosts on Roslyn 4.8 cannot load.
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CrossRegionDecryptCodeFixProvider))]
@@ -31,7 +32,14 @@ public sealed class CrossRegionDecryptCodeFixProvider : CodeFixProvider, ITextCh
     /// <summary>Remove KeyId/SourceKeyId (symmetric ciphertext only); never the preferred action.</summary>
     public const string RemoveKeyKey = "KmsAnalyzers.KMS0003.RemoveKeyId";
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.CrossRegionDecrypt);
+    /// <summary>KMS0008's first action: use an alias where one is known and valid, else take the Region from the environment.</summary>
+    public const string KeyInAnotherRegionPreferredKey = "KmsAnalyzers.KMS0008.Preferred";
+
+    /// <summary>KMS0008: take the Region from the environment, when the alias is the preferred action.</summary>
+    public const string KeyInAnotherRegionRegionFromEnvironmentKey = "KmsAnalyzers.KMS0008.RegionFromEnvironment";
+
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } =
+        ImmutableArray.Create(DiagnosticIds.CrossRegionDecrypt, DiagnosticIds.KeyInAnotherRegion);
 
     public override FixAllProvider GetFixAllProvider() => TextChangeFixAllProvider.Instance;
 
@@ -63,7 +71,7 @@ public sealed class CrossRegionDecryptCodeFixProvider : CodeFixProvider, ITextCh
     {
         foreach (var (key, _, changes) in Actions(root, diagnostic))
         {
-            if (key == (equivalenceKey ?? PreferredKey))
+            if (key == (equivalenceKey ?? PreferredKeyOf(diagnostic)))
                 return Task.FromResult<IReadOnlyList<TextChange>?>(changes);
         }
 
@@ -74,16 +82,18 @@ public sealed class CrossRegionDecryptCodeFixProvider : CodeFixProvider, ITextCh
     private static IEnumerable<(string Key, string Title, List<TextChange> Changes)> Actions(SyntaxNode root, Diagnostic diagnostic)
     {
         var properties = FixProperties.Read(diagnostic.Properties);
+        var preferredKey = PreferredKeyOf(diagnostic);
         var preferredTaken = false;
         if (UseAlias(root, diagnostic, properties) is { } alias)
         {
             preferredTaken = true;
-            yield return (PreferredKey, "Use alias '" + alias.Alias + "' for the key", alias.Changes);
+            yield return (preferredKey, "Use alias '" + alias.Alias + "' for the key", alias.Changes);
         }
 
         if (RegionFromEnvironment(root, diagnostic, properties) is { } unpin)
         {
-            yield return (preferredTaken ? RegionFromEnvironmentKey : PreferredKey, "Take the Region from the environment", unpin);
+            var regionKey = diagnostic.Id == DiagnosticIds.KeyInAnotherRegion ? KeyInAnotherRegionRegionFromEnvironmentKey : RegionFromEnvironmentKey;
+            yield return (preferredTaken ? regionKey : preferredKey, "Take the Region from the environment", unpin);
         }
 
         if (RemoveKey(root, diagnostic, properties) is { } removeKey)
@@ -92,10 +102,18 @@ public sealed class CrossRegionDecryptCodeFixProvider : CodeFixProvider, ITextCh
         }
     }
 
+    private static string PreferredKeyOf(Diagnostic diagnostic) =>
+        diagnostic.Id == DiagnosticIds.KeyInAnotherRegion ? KeyInAnotherRegionPreferredKey : PreferredKey;
+
     private static (string Alias, List<TextChange> Changes)? UseAlias(SyntaxNode root, Diagnostic diagnostic, FixProperties properties)
     {
-        if (AdditionalNode(root, diagnostic, properties.KeyValueLocation) is not ExpressionSyntax keyValue ||
-            AliasChoice.FromMap(properties) is not { Length: > 0 } choices)
+        // The key is a request member's value, or (KMS0008) an argument such as DescribeKeyAsync(keyId).
+        var keyValue = AdditionalNode(root, diagnostic, properties.KeyValueLocation) switch
+        {
+            ArgumentSyntax argument => argument.Expression,
+            var node => node as ExpressionSyntax,
+        };
+        if (keyValue is null || AliasChoice.FromMap(properties) is not { Length: > 0 } choices)
             return null;
         var changes = AliasRewrite.Changes(keyValue, choices[0], wholeValue: true);
         return changes is null ? null : (choices[0].Aliases[0], changes);

@@ -91,6 +91,15 @@ internal static class Descriptors
         "A multi-Region key shares its key material with every replica, so one key's exposure spans all its Regions. " +
         "Isolate keys per Region; replicate keys only for data that must be decrypted in another Region.",
         isEnabledByDefault: false);
+    // {0} the method called, {1} the client's Region, {2} the request member or parameter, {3} key id or alias name,
+    // {4} the key's Region, {5} what to do (an alias, or where aliases are invalid the per-Region key ARN).
+    public static readonly DiagnosticDescriptor KeyInAnotherRegion = Create(
+        DiagnosticIds.KeyInAnotherRegion, Categories.Reliability,
+        "KMS call to a key in another Region",
+        "{0} runs on a KMS client for Region '{1}' but its {2} names key '{3}' in Region '{4}', which KMS rejects; {5}",
+        "KMS resolves every key identifier in the Region of the client that calls it, so a key ARN or alias ARN of another " +
+        "Region fails (NotFoundException: Invalid arn). Refer to the key by an alias, which KMS resolves in the client's " +
+        "Region, or take the client's Region from the deployment.");
 
     // {0} file name, {1} what is wrong.
     public static readonly DiagnosticDescriptor InvalidAliasMap = Create(

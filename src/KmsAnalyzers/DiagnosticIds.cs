@@ -11,6 +11,7 @@ public static class DiagnosticIds
     public const string RegionPinnedAliasArn = "KMS0005";
     public const string ReplicaKeyPolicyApart = "KMS0006";
     public const string RegionPinnedInKeyPolicy = "KMS0007";
+    public const string KeyInAnotherRegion = "KMS0008";
 
     // KMS0008 is reserved for the KMS call to a key in another Region.
     public const string KeyIdentifierInAppSettings = "KMS0009";

@@ -103,7 +103,7 @@ public sealed class CatalogTests
             .Select(t => (CodeFixProvider)Activator.CreateInstance(t)!)
             .ToArray();
         var fixable = fixers.SelectMany(f => f.FixableDiagnosticIds).Order().ToArray();
-        Assert.Equal(new[] { DiagnosticIds.HardcodedKeyArn, DiagnosticIds.RawMultiRegionKeyId, DiagnosticIds.CrossRegionDecrypt, DiagnosticIds.HardcodedKeyId, DiagnosticIds.RegionPinnedAliasArn, DiagnosticIds.RegionPinnedInKeyPolicy }.Order(), fixable);
+        Assert.Equal(new[] { DiagnosticIds.HardcodedKeyArn, DiagnosticIds.RawMultiRegionKeyId, DiagnosticIds.CrossRegionDecrypt, DiagnosticIds.HardcodedKeyId, DiagnosticIds.RegionPinnedAliasArn, DiagnosticIds.RegionPinnedInKeyPolicy, DiagnosticIds.KeyInAnotherRegion }.Order(), fixable);
         Assert.All(fixers, f => Assert.Contains(FixAllScope.Solution, f.GetFixAllProvider()!.GetSupportedFixAllScopes()));
         Assert.All(fixers, f => Assert.NotNull(f.GetType().GetCustomAttribute<ExportCodeFixProviderAttribute>()));
     }

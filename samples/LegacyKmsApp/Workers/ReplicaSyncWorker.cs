@@ -91,5 +91,12 @@ internal sealed class ReplicaSyncWorker : IDisposable
         return response.CiphertextBlob.ToArray();
     }
 
+    // DR readiness probe (runbook step 2): is the payments key enabled before we fail over to London?
+    public async Task<bool> IsPaymentsKeyReadyAsync(CancellationToken ct)
+    {
+        var described = await _drClient.DescribeKeyAsync(KmsKeys.PaymentsKeyArn, ct);
+        return described.KeyMetadata.Enabled == true;
+    }
+
     public void Dispose() => _drClient.Dispose();
 }

@@ -89,10 +89,13 @@ internal sealed class RegionResolver
     }
 
     /// <summary>The Region a request's key property (<c>KeyId</c>, <c>SourceKeyId</c>) names, if it is a constant ARN.</summary>
-    public KeyRegion? RequestKeyRegion(IOperation request, string keyProperty)
+    public KeyRegion? RequestKeyRegion(IOperation request, string keyProperty) =>
+        _flow.MemberValue(request, keyProperty) is { } value ? KeyValueRegion(value) : null;
+
+    /// <summary>The Region a key identifier value (a request member's value or an argument) names, if it is a constant ARN.</summary>
+    public KeyRegion? KeyValueRegion(IOperation value)
     {
-        var value = _flow.MemberValue(request, keyProperty);
-        if (value is null || _flow.ConstantString(value) is not { } text || !KmsIdentifiers.TryParseArn(text, out var arn))
+        if (_flow.ConstantString(value) is not { } text || !KmsIdentifiers.TryParseArn(text, out var arn))
             return null;
         return new KeyRegion(arn.Region, text, arn.ResourceId, value);
     }

@@ -18,12 +18,14 @@ namespace KmsAnalyzers;
 /// Values come from the compilation's <see cref="ValueModel"/>: locals, fields, properties, constructors and factories
 /// of this type and of the types it reads (definition direction), resolved at the end of the type, so the rule runs
 /// live in the editor.
+/// KMS0008 (<see cref="TypeState.AnalyzeKeyCall"/>): any other KMS call whose key ARN names another Region than its
+/// client's. Both rules share one collection pass of a type's KMS calls and one Region resolution.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class CrossRegionDecryptAnalyzer : DiagnosticAnalyzer
+public sealed partial class CrossRegionDecryptAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.CrossRegionDecrypt, Descriptors.CrossRegionDecryptAtBuild);
+        ImmutableArray.Create(Descriptors.CrossRegionDecrypt, Descriptors.CrossRegionDecryptAtBuild, Descriptors.KeyInAnotherRegion);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -106,11 +108,12 @@ public sealed class CrossRegionDecryptAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private sealed class TypeState
+    private sealed partial class TypeState
     {
         private readonly KmsSymbols _kms;
         private readonly CompilationState _compilation;
-        private readonly List<IInvocationOperation> _decrypts = new();
+        // Calls of KMS operations that take a key (KMS0003's decrypts and KMS0008's other operations).
+        private readonly List<IInvocationOperation> _calls = new();
 
         private AliasMap? _aliasMap;
 
@@ -125,11 +128,11 @@ public sealed class CrossRegionDecryptAnalyzer : DiagnosticAnalyzer
             switch (context.Operation)
             {
                 case IInvocationOperation invocation:
-                    if (DecryptKeyProperty(invocation.TargetMethod.Name) is not null && invocation.Arguments.Length > 0 &&
+                    if (KmsOperations.IsKeyOperation(invocation.TargetMethod.Name) && invocation.Arguments.Length > 0 &&
                         _kms.IsKmsClient(invocation.TargetMethod.ContainingType))
                     {
-                        lock (_decrypts)
-                            _decrypts.Add(invocation);
+                        lock (_calls)
+                            _calls.Add(invocation);
                     }
 
                     break;
@@ -138,17 +141,26 @@ public sealed class CrossRegionDecryptAnalyzer : DiagnosticAnalyzer
 
         public void Report(SymbolAnalysisContext context, AnalyzerOptions options)
         {
-            if (_decrypts.Count == 0)
+            if (_calls.Count == 0)
                 return;
             // Values come from the compilation's model: this type's and those of the types it reads (built on demand).
             var resolver = new RegionResolver(ValueModel.For(context.Compilation), _kms);
-            foreach (var invocation in _decrypts)
+            foreach (var invocation in _calls)
             {
                 context.CancellationToken.ThrowIfCancellationRequested();
-                if (Analyze(invocation, resolver, options, context.CancellationToken, Descriptors.CrossRegionDecrypt) is { } diagnostic)
-                    context.ReportDiagnostic(diagnostic);
-                else
-                    _compilation.Pending.Enqueue((this, invocation)); // call sites and DI may know more at compilation end
+                var name = invocation.TargetMethod.Name;
+                if (KmsOperations.DecryptKeyProperty(name) is not null)
+                {
+                    if (Analyze(invocation, resolver, options, context.CancellationToken, Descriptors.CrossRegionDecrypt) is { } diagnostic)
+                        context.ReportDiagnostic(diagnostic);
+                    else
+                        _compilation.Pending.Enqueue((this, invocation)); // call sites and DI may know more at compilation end
+                }
+
+                // ReEncrypt is both: its source key is KMS0003's, its destination key KMS0008's.
+                if (KmsOperations.IsCrossRegionKeyOperation(name) &&
+                    AnalyzeKeyCall(invocation, resolver, options, context.CancellationToken) is { } keyDiagnostic)
+                    context.ReportDiagnostic(keyDiagnostic);
             }
         }
 
@@ -160,7 +172,7 @@ public sealed class CrossRegionDecryptAnalyzer : DiagnosticAnalyzer
                 return null;
             if (RequestArgument(invocation) is not { } request)
                 return null;
-            var keyProperty = DecryptKeyProperty(invocation.TargetMethod.Name)!;
+            var keyProperty = KmsOperations.DecryptKeyProperty(invocation.TargetMethod.Name)!;
             var clientRegion = client.Region!;
             var locations = new List<Location>();
             var properties = new FixProperties
@@ -226,12 +238,4 @@ public sealed class CrossRegionDecryptAnalyzer : DiagnosticAnalyzer
 
         return null;
     }
-
-    /// <summary>The request property naming the key a decrypt entry point decrypts with, or null for other methods.</summary>
-    private static string? DecryptKeyProperty(string methodName) => methodName switch
-    {
-        "Decrypt" or "DecryptAsync" or "Decapsulate" or "DecapsulateAsync" => "KeyId",
-        "ReEncrypt" or "ReEncryptAsync" => "SourceKeyId",
-        _ => null,
-    };
 }

@@ -202,9 +202,11 @@ public sealed class PackageTests
                     _kms.DecryptAsync(new DecryptRequest { CiphertextBlob = blob, KeyId = "arn:aws:kms:eu-west-1:610987654325:alias/payments" });
                 public Task<CreateGrantResponse> Grant() =>
                     _kms.CreateGrantAsync(new CreateGrantRequest { KeyId = "arn:aws:kms:eu-west-2:710987654326:key/4b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d", GranteePrincipal = "p" });
+                public Task<DescribeKeyResponse> Describe() =>
+                    _kms.DescribeKeyAsync("arn:aws:kms:eu-west-1:910987654328:key/0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d");
             }
             """;
-        string[] accounts = { "210987654321", "310987654322", "410987654323", "510987654324", "610987654325", "710987654326" };
+        string[] accounts = { "210987654321", "310987654322", "410987654323", "510987654324", "610987654325", "710987654326", "910987654328" };
 
         using var app = _package.Consumer();
         app.Write("App/App.csproj", PackageFixture.ProjectFile("<ErrorLog>kms.sarif,version=2.1</ErrorLog><NoWarn>$(NoWarn);CS0067;CS8618</NoWarn>"));
@@ -222,7 +224,7 @@ public sealed class PackageTests
             .Where(r => r.GetProperty("ruleId").GetString()!.StartsWith("KMS", System.StringComparison.Ordinal))
             .ToArray();
         Assert.Equal(
-            new[] { "KMS0001", "KMS0001", "KMS0001", "KMS0001", "KMS0001", "KMS0002", "KMS0003", "KMS0003" },
+            new[] { "KMS0001", "KMS0001", "KMS0001", "KMS0001", "KMS0001", "KMS0001", "KMS0002", "KMS0003", "KMS0003", "KMS0008" },
             results.Select(r => r.GetProperty("ruleId").GetString()).OrderBy(id => id, System.StringComparer.Ordinal));
         // The fixes' data is there (so the assertion below is not vacuous), named by key id or alias name.
         Assert.Contains("alias/orders", text, System.StringComparison.Ordinal);

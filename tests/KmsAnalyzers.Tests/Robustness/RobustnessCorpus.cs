@@ -6,6 +6,7 @@ namespace KmsAnalyzers.Tests.Robustness;
 
 /// <summary>
 /// A representative corpus of the C# that the rule and fix tests use: every rule (KMS0001 to KMS0005), every
+/// A representative corpus of the C# that the rule and fix tests use: every rule (KMS0001, KMS0002, KMS0003, KMS0008), every
 /// literal form (regular, verbatim, raw, multi-line raw, UTF-8, unicode escapes, constant and runtime interpolation,
 /// concatenation), every place a value is reported (const, static readonly, property, local, attribute, default
 /// parameter, case label, request initializer, sink argument), the places the fix is withheld, and the silent cases.
@@ -527,6 +528,50 @@ internal static class RobustnessCorpus
                 }
             }
             """),
+        // ---- KMS0008 -----------------------------------------------------------------------------------------------
+        new("kms0008-operation-families", Usings + $$""""
+            static class Keys { public const string Payments = "{{PaymentsArn}}"; }
+            class Worker
+            {
+                private readonly IAmazonKeyManagementService _kms = new AmazonKeyManagementServiceClient(RegionEndpoint.EUWest2 /* DR */);
+                private readonly DescribeKeyRequest _describe = new DescribeKeyRequest { KeyId = Keys.Payments };
+                async Task Run(MemoryStream data)
+                {
+                    await _kms.EncryptAsync(new EncryptRequest { KeyId = Keys.Payments /* payments */, Plaintext = data });
+                    await _kms.GenerateDataKeyAsync(new GenerateDataKeyRequest { KeyId = @"{{Arn}}" });
+                    await _kms.SignAsync(new SignRequest { KeyId = "arn:aws:kms:eu-west-1:210987654321:alias/orders", Message = data });
+                    await _kms.DescribeKeyAsync(_describe);
+                    await _kms.DescribeKeyAsync(keyId: "{{UnmappedArn}}");
+                    await _kms.ReEncryptAsync(new ReEncryptRequest { CiphertextBlob = data, SourceKeyId = "{{Arn}}", DestinationKeyId = Keys.Payments });
+                    var request = new VerifyMacRequest { Message = data };
+                    request.KeyId = """{{Arn}}""";
+                    await _kms.VerifyMacAsync(request);
+                }
+            }
+            """"),
+        new("kms0008-key-management-no-alias", Usings + $$"""
+            class KeyOps
+            {
+                private readonly IAmazonKeyManagementService _kms = new AmazonKeyManagementServiceClient(new AmazonKeyManagementServiceConfig
+                {
+                    MaxErrorRetry = 3,
+                    // the ops account's DR Region
+                    RegionEndpoint = RegionEndpoint.USEast1,
+                });
+                async Task Rotate()
+                {
+                    await _kms.EnableKeyRotationAsync("{{Arn}}");
+                    await _kms.ScheduleKeyDeletionAsync("{{PaymentsArn}}", 30);
+                    await _kms.CreateGrantAsync(new CreateGrantRequest { KeyId = "{{Arn}}", GranteePrincipal = "arn:aws:iam::210987654321:role/reader" });
+                    await _kms.CreateAliasAsync("alias/orders", "{{Arn}}");
+                }
+            }
+            """),
+        new("kms0008-top-level", Usings + $$"""
+            using var kms = new AmazonKeyManagementServiceClient(RegionEndpoint.APSoutheast2);
+            var described = await kms.DescribeKeyAsync("{{Arn}}");
+            Console.WriteLine(described.KeyMetadata.Arn);
+            """, OutputKind: OutputKind.ConsoleApplication),
 
         // ---- silent --------------------------------------------------------------------------------------------------
         new("near-misses-comments-runtime-values-one-real-arn", Usings + $$"""

@@ -253,6 +253,71 @@ public sealed class SdkSmokeTests
         return test.RunAsync(CancellationToken.None);
     }
 
+    [Fact]
+    public Task SdkSmoke_v4_kms0008_reports_other_region_keys_and_fixes_to_alias()
+    {
+        const string Usings = "using System.IO;\nusing System.Threading.Tasks;\nusing Amazon;\nusing Amazon.KeyManagementService;\nusing Amazon.KeyManagementService.Model;\n";
+        var test = WithSdk(new Verify3.Test
+        {
+            TestCode = Usings + $$"""
+                class Worker
+                {
+                    private readonly IAmazonKeyManagementService _kms = new AmazonKeyManagementServiceClient(RegionEndpoint.EUWest2);
+                    async Task Run(MemoryStream data)
+                    {
+                        await {|#0:_kms.EncryptAsync(new EncryptRequest { KeyId = "arn:aws:kms:eu-west-1:210987654321:alias/orders", Plaintext = data })|};
+                        await {|#1:_kms.DescribeKeyAsync("arn:aws:kms:eu-west-1:210987654321:alias/orders")|};
+                    }
+                }
+                """,
+            FixedCode = Usings + """
+                class Worker
+                {
+                    private readonly IAmazonKeyManagementService _kms = new AmazonKeyManagementServiceClient(RegionEndpoint.EUWest2);
+                    async Task Run(MemoryStream data)
+                    {
+                        await _kms.EncryptAsync(new EncryptRequest { KeyId = "alias/orders", Plaintext = data });
+                        await _kms.DescribeKeyAsync("alias/orders");
+                    }
+                }
+                """,
+            CodeActionEquivalenceKey = CodeFixes.CrossRegionDecryptCodeFixProvider.KeyInAnotherRegionPreferredKey,
+        }, SdkV4);
+        test.ExpectedDiagnostics.Add(Kms0008(0, "EncryptAsync", "KeyId", "alias/orders", aliasValid: true));
+        test.ExpectedDiagnostics.Add(Kms0008(1, "DescribeKeyAsync", "keyId", "alias/orders", aliasValid: true));
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public Task SdkSmoke_v3_kms0008_key_management_on_a_pinned_client()
+    {
+        const string Usings = "using System.Threading.Tasks;\nusing Amazon;\nusing Amazon.KeyManagementService;\nusing Amazon.KeyManagementService.Model;\n";
+        var test = WithSdk(new Verify3.Test
+        {
+            TestCode = Usings + $$"""
+                class Worker
+                {
+                    async Task Run()
+                    {
+                        var kms = new AmazonKeyManagementServiceClient(new AmazonKeyManagementServiceConfig { RegionEndpoint = RegionEndpoint.USEast1 });
+                        await {|#0:kms.EnableKeyRotationAsync("{{Arn}}")|};
+                        await {|#1:kms.GenerateDataKeyAsync(new GenerateDataKeyRequest { KeyId = "{{Arn}}", KeySpec = DataKeySpec.AES_256 })|};
+                    }
+                }
+                """,
+        }, ReferenceAssemblies.Net.Net80);
+        test.TestState.AdditionalReferences.AddRange(SdkV3References());
+        test.ExpectedDiagnostics.Add(Kms0008(0, "EnableKeyRotationAsync", "keyId", "0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d", aliasValid: false, client: "us-east-1"));
+        test.ExpectedDiagnostics.Add(Kms0008(1, "GenerateDataKeyAsync", "KeyId", "0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d", aliasValid: true, client: "us-east-1"));
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    private static DiagnosticResult Kms0008(int location, string method, string member, string key, bool aliasValid, string client = "eu-west-2") =>
+        Verify3.Diagnostic(DiagnosticIds.KeyInAnotherRegion).WithLocation(location).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
+            .WithArguments(method, client, member, key, "eu-west-1", aliasValid
+                ? "use an alias, which KMS resolves in the client's Region"
+                : "this operation takes no alias, so look the key ARN up in the client's Region");
+
     /// <summary>Every KMS sink of the table names a real member of AWSSDK.KeyManagementService 4.1.0.</summary>
     [Fact]
     public async Task SdkSmoke_every_kms_sink_exists_in_the_real_sdk()
