@@ -317,9 +317,7 @@ public sealed class KMS0008KeyInAnotherRegionTests
                 request.KeyId = "{{EuWest1Arn}}";
                 if (archive) request.KeyId = "alias/archive";
                 await pinned.EncryptAsync(request);
-                await pinned.EncryptAsync(BuildRequest());
             }
-            EncryptRequest BuildRequest() => new EncryptRequest { KeyId = "{{EuWest1Arn}}" };
         }
         """);
 
