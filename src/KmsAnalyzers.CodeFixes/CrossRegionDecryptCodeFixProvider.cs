@@ -3,7 +3,6 @@ using System.Collections.Immutable;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
@@ -52,16 +51,7 @@ public sealed class CrossRegionDecryptCodeFixProvider : CodeFixProvider, ITextCh
         {
             foreach (var (key, title, changes) in Actions(root, diagnostic))
             {
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        title,
-                        async cancellationToken =>
-                        {
-                            var text = await context.Document.GetTextAsync(cancellationToken).ConfigureAwait(false);
-                            return context.Document.WithText(text.WithChanges(changes));
-                        },
-                        key),
-                    diagnostic);
+                TextChangeAction.Register(context, root, diagnostic, title, changes, key);
             }
         }
     }

@@ -24,7 +24,8 @@ internal interface ITextChangeFixer
 /// <summary>
 /// Fix All for every KmsAnalyzers fix, in document, project and solution scope. Each document's edits are gathered
 /// for the chosen equivalence key, ordered by position, and applied in one pass; an edit that would overlap an earlier
-/// one is left for a later run instead of being merged wrongly. Diagnostics with no fix are left alone.
+/// one is left for a later run instead of being merged wrongly, and edits that would make values equal that must differ
+/// (case labels, dictionary keys: <see cref="DistinctValueGuard"/>) are left out. Diagnostics with no fix are left alone.
 /// </summary>
 internal sealed class TextChangeFixAllProvider : FixAllProvider
 {
@@ -47,10 +48,12 @@ internal sealed class TextChangeFixAllProvider : FixAllProvider
             _ => "Fix all in solution",
         };
 
-        return CodeAction.Create(
-            title,
-            cancellationToken => FixAsync(fixAllContext.Solution, diagnosticsByDocument, fixer, key, cancellationToken),
-            key);
+        // Worked out now, so that a Fix All that would change nothing (every edit left out) is not offered at all.
+        var solution = fixAllContext.Solution;
+        var fixedSolution = await FixAsync(solution, diagnosticsByDocument, fixer, key, fixAllContext.CancellationToken).ConfigureAwait(false);
+        if (fixedSolution == solution)
+            return null;
+        return CodeAction.Create(title, _ => Task.FromResult(fixedSolution), key);
     }
 
     private static async Task<Solution> FixAsync(
@@ -74,8 +77,11 @@ internal sealed class TextChangeFixAllProvider : FixAllProvider
 
             if (changes.Count == 0)
                 continue;
+            var applied = DistinctValueGuard.DropCollisions(root, Disjoint(changes));
+            if (applied.Count == 0)
+                continue;
             var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
-            newTexts.Add((document.Id, text.WithChanges(Disjoint(changes))));
+            newTexts.Add((document.Id, text.WithChanges(applied)));
         }
 
         // Solution-wide reference searches above ran on the original solution; apply the texts only now.

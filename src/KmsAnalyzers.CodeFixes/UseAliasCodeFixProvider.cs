@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
@@ -60,7 +59,7 @@ public sealed class UseAliasCodeFixProvider : CodeFixProvider, ITextChangeFixer
                     title += " (named after '" + FixProperties.Read(diagnostic.Properties).DerivedFrom + "'; create it in every Region)";
                 }
 
-                context.RegisterCodeFix(Action(context.Document, title, changes, key), diagnostic);
+                TextChangeAction.Register(context, root, diagnostic, title, changes, key);
             }
         }
     }
@@ -109,14 +108,4 @@ public sealed class UseAliasCodeFixProvider : CodeFixProvider, ITextChangeFixer
             return null;
         return (expression, properties.WholeValue);
     }
-
-    private static CodeAction Action(Document document, string title, IReadOnlyList<TextChange> changes, string equivalenceKey) =>
-        CodeAction.Create(
-            title,
-            async cancellationToken =>
-            {
-                var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
-                return document.WithText(text.WithChanges(changes));
-            },
-            equivalenceKey);
 }

@@ -4,7 +4,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using KmsAnalyzers.Identifiers;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -35,17 +34,7 @@ public sealed class UseAliasNameCodeFixProvider : CodeFixProvider, ITextChangeFi
         {
             if (Plan(root, diagnostic) is not var (alias, changes))
                 continue;
-            var document = context.Document;
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    "Use alias name '" + alias + "'",
-                    async cancellationToken =>
-                    {
-                        var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
-                        return document.WithText(text.WithChanges(changes));
-                    },
-                    UseAliasNameKey),
-                diagnostic);
+            TextChangeAction.Register(context, root, diagnostic, "Use alias name '" + alias + "'", changes, UseAliasNameKey);
         }
     }
 

@@ -5,7 +5,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using KmsAnalyzers.Identifiers;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -38,16 +37,7 @@ public sealed class UseRegionTokenCodeFixProvider : CodeFixProvider, ITextChange
         {
             if (Changes(root, model, diagnostic, context.CancellationToken) is not { } changes)
                 continue;
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    "Use Aws.REGION (and Aws.ACCOUNT_ID) instead of the written Region",
-                    async cancellationToken =>
-                    {
-                        var text = await context.Document.GetTextAsync(cancellationToken).ConfigureAwait(false);
-                        return context.Document.WithText(text.WithChanges(changes));
-                    },
-                    UseRegionTokenKey),
-                diagnostic);
+            TextChangeAction.Register(context, root, diagnostic, "Use Aws.REGION (and Aws.ACCOUNT_ID) instead of the written Region", changes, UseRegionTokenKey);
         }
     }
 

@@ -73,13 +73,17 @@ public sealed class EditorTests
         _output.WriteLine("Code actions on KMS0001: " + string.Join(" | ", titles));
     });
 
-    [Fact(Skip = "csharp-ls " + CsharpLsVersion + " offers no code fix from analyzer packages: textDocument/codeAction instantiates only the " +
-        "CodeFixProviders in Microsoft.CodeAnalysis.(CSharp.)Features/Workspaces and matches them against SemanticModel.GetDiagnostics() " +
-        "(compiler diagnostics), so KMS0001 never reaches our fixer. Enable when a language server that loads package code fixes can be installed here.")]
-    public Task Language_server_offers_the_use_alias_fix() => WithKeysOpenAsync(pull: false, async session =>
+    /// <summary>
+    /// README ("Editors") tells csharp-ls users to run <c>dotnet format</c> because csharp-ls offers no code fix from
+    /// analyzer packages: its textDocument/codeAction instantiates only the CodeFixProviders of Roslyn's own Features and
+    /// Workspaces assemblies. This holds that statement true; when a csharp-ls release loads package fixes, it fails
+    /// and README should say the fixes work there.
+    /// </summary>
+    [Fact]
+    public Task Language_server_offers_no_package_code_fix_as_readme_says() => WithKeysOpenAsync(pull: false, async session =>
     {
         var titles = await session.CodeActionTitlesAsync();
-        Assert.Contains(titles, t => t.StartsWith("Use alias 'alias/orders'", StringComparison.Ordinal));
+        Assert.DoesNotContain(titles, t => t.StartsWith("Use alias", StringComparison.Ordinal));
     });
 
     /// <summary>

@@ -126,6 +126,65 @@ public sealed class UseAliasCodeFixTests
     }
 
     [Fact]
+    public Task Fixes_leave_a_case_label_that_would_equal_another()
+    {
+        // The Ireland and London ARNs of one multi-Region key share its alias: two equal case labels do not compile.
+        var test = Test($$"""
+            static class Keys
+            {
+                public const string OrdersKeyArn = {|#0:"{{Arn}}"|};
+                public static string RegionOf(string keyArn)
+                {
+                    switch (keyArn)
+                    {
+                        case {|#1:"arn:aws:kms:eu-west-1:210987654321:key/{{Mrk}}"|}: return "eu-west-1";
+                        case {|#2:"arn:aws:kms:eu-west-2:210987654321:key/{{Mrk}}"|}: return "eu-west-2";
+                        default: return "unknown";
+                    }
+                }
+            }
+            """, $$"""
+            static class Keys
+            {
+                public const string OrdersKeyArn = "alias/orders";
+                public static string RegionOf(string keyArn)
+                {
+                    switch (keyArn)
+                    {
+                        case "alias/customer-data": return "eu-west-1";
+                        case {|#0:"arn:aws:kms:eu-west-2:210987654321:key/{{Mrk}}"|}: return "eu-west-2";
+                        default: return "unknown";
+                    }
+                }
+            }
+            """, UseAliasCodeFixProvider.UseAliasKey, Map,
+            Kms0001(0), Kms0001(1, keyId: Mrk), Kms0001(2, region: "eu-west-2", keyId: Mrk));
+        // The first label takes the alias; the second then has no fix (it would equal the first), one at a time and in Fix All.
+        test.FixedState.ExpectedDiagnostics.Add(Kms0001(0, region: "eu-west-2", keyId: Mrk));
+        test.FixedState.MarkupHandling = MarkupMode.Allow;
+        test.NumberOfFixAllIterations = 1;
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    [Theory]
+    [InlineData("switch expression arms", "string RegionOf(string arn) => arn switch { {0} => \"eu-west-1\", {1} => \"eu-west-2\", _ => \"?\" };")]
+    [InlineData("dictionary initializer keys", "System.Collections.Generic.Dictionary<string, string> Regions = new() { [{0}] = \"eu-west-1\", [{1}] = \"eu-west-2\" };")]
+    [InlineData("collection initializer keys", "System.Collections.Generic.Dictionary<string, string> Regions = new() { { {0}, \"eu-west-1\" }, { {1}, \"eu-west-2\" } };")]
+    public Task Fixes_leave_a_value_that_would_equal_another(string where, string member)
+    {
+        _ = where;
+        string Code(string first, string second) => "class C { " + member.Replace("{0}", first).Replace("{1}", second) + " }";
+        var ireland = "\"arn:aws:kms:eu-west-1:210987654321:key/" + Mrk + "\"";
+        var london = "\"arn:aws:kms:eu-west-2:210987654321:key/" + Mrk + "\"";
+        var test = Test(Code("{|#0:" + ireland + "|}", "{|#1:" + london + "|}"), Code("\"alias/customer-data\"", "{|#0:" + london + "|}"),
+            UseAliasCodeFixProvider.UseAliasKey, Map, Kms0001(0, keyId: Mrk), Kms0001(1, region: "eu-west-2", keyId: Mrk));
+        test.FixedState.ExpectedDiagnostics.Add(Kms0001(0, region: "eu-west-2", keyId: Mrk));
+        test.FixedState.MarkupHandling = MarkupMode.Allow;
+        test.NumberOfFixAllIterations = 1;
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public Task Derived_alias_can_be_turned_off()
     {
         var test = new Verify.Test { TestCode = $$"""static class Keys { public const string PaymentsKeyArn = {|#0:"{{Arn}}"|}; }""" }

@@ -48,10 +48,7 @@ public sealed class BadConfigurationTests
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         var values = new Dictionary<string, string>(options ?? new Dictionary<string, string>(), AnalyzerConfigOptions.KeyComparer);
         var analyzerOptions = InMemoryOptionsProvider.Create(files, new InMemoryOptionsProvider(values));
-        ImmutableArray<Diagnostic> diagnostics = default;
-        await Harness.TimedAsync(name, async () =>
-            diagnostics = await Harness.AnalyzeCompilationAsync(compilation, analyzerOptions, concurrent: true, Analyzers, tally, name));
-        return diagnostics;
+        return await Harness.AnalyzeCompilationAsync(compilation, analyzerOptions, concurrent: true, Analyzers, tally, name);
     }
 
     // ---- .editorconfig / .globalconfig values ----------------------------------------------------------------------

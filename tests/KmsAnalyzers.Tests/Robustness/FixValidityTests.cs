@@ -19,10 +19,7 @@ public sealed class FixValidityTests
     {
         var data = new TheoryData<string>();
         foreach (var entry in RobustnessCorpus.Entries)
-        {
-            if (!KnownBugs.FixValidity.ContainsKey(entry.Name))
-                data.Add(entry.Name);
-        }
+            data.Add(entry.Name);
 
         return data;
     }
@@ -37,8 +34,7 @@ public sealed class FixValidityTests
         tally.AssertClean();
     }
 
-    // ---- Fixed bugs (regression tests) and known bugs in src (repros, skipped until fixed; their corpus entries are
-    // left out of the sweep above through KnownBugs) ----
+    // ---- Fixed bugs (regression tests) ----
 
     [Fact]
     public Task Alias_fix_on_a_concatenation_keeps_the_comments_between_its_parts() => AssertFixesValidAsync("kms0001-comment-inside-concatenation");
@@ -46,7 +42,7 @@ public sealed class FixValidityTests
     [Fact]
     public Task Remove_key_fix_keeps_the_comment_at_the_end_of_the_removed_line() => AssertFixesValidAsync("kms0003-trailing-comments");
 
-    [Fact(Skip = "bug: Fix All 'Use alias' turns the case labels of two Regional ARNs of one multi-Region key into the same alias: new compiler error CS0152 (duplicate case label)")]
+    [Fact]
     public Task Fix_all_does_not_make_two_case_labels_equal() => AssertFixesValidAsync("kms0001-switch-on-regional-arns-of-one-mrk");
 
     [Fact]

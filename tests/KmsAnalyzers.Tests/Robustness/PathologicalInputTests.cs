@@ -17,7 +17,7 @@ namespace KmsAnalyzers.Tests.Robustness;
 /// Issue item 2: inputs no one writes on purpose but every tool meets: huge literals, thousands of literals, deep
 /// nesting, preprocessor directives, escapes, malformed text, and every near-miss shape of a key ARN. Each input is
 /// analyzed with every analyzer and every fix offered is applied; nothing may throw, and only real identifiers are
-/// reported. Times are printed, not asserted (the scaling benchmark holds them).
+/// reported. Speed and scaling are the benchmark's (tests/KmsAnalyzers.Benchmarks), never a time limit here.
 /// </summary>
 public sealed class PathologicalInputTests
 {
@@ -27,28 +27,24 @@ public sealed class PathologicalInputTests
     public PathologicalInputTests(ITestOutputHelper output) => _output = output;
 
     /// <summary>
-    /// Analyzes and applies every fix offered (for at most <paramref name="maxFixed"/> diagnostics, spread over the file);
-    /// the times are printed for the record only.
+    /// Analyzes and applies every fix offered (for at most <paramref name="maxFixed"/> diagnostics, spread over the file).
     /// </summary>
     private async Task<Analysis> RunAsync(Tally tally, string name, string source, string? editorConfig = null, string[]? symbols = null, int maxFixed = 25)
     {
-        Analysis? analysis = null;
         var input = RobustInput.Single(name, source, AliasMap, editorConfig, preprocessorSymbols: symbols);
         var project = await Harness.CreateProjectAsync(input);
         var document = project.Documents.Single();
         tally.Input();
-        var analysisTime = await Harness.TimedAsync(name + ": analysis", async () => analysis = await Harness.AnalyzeAsync(project, tally, name));
-        var diagnostics = analysis!.Diagnostics;
+        var analysis = await Harness.AnalyzeAsync(project, tally, name);
+        var diagnostics = analysis.Diagnostics;
         var step = Math.Max(1, (diagnostics.Length + maxFixed - 1) / Math.Max(1, maxFixed));
-        var slowest = TimeSpan.Zero;
         for (var i = 0; i < diagnostics.Length && maxFixed > 0; i += step)
         {
             var one = analysis with { Diagnostics = ImmutableArray.Create(diagnostics[i]) };
-            var fixTime = await Harness.TimedAsync(name + ": fixes of " + Harness.Describe(diagnostics[i]), () => Harness.RunEveryFixAsync(one, document, tally, name));
-            slowest = fixTime > slowest ? fixTime : slowest;
+            await Harness.RunEveryFixAsync(one, document, tally, name);
         }
 
-        _output.WriteLine($"{name}: {diagnostics.Length} diagnostics, analysis {analysisTime.TotalSeconds:F1} s, slowest fix {slowest.TotalSeconds:F1} s");
+        _output.WriteLine($"{name}: {diagnostics.Length} diagnostics");
         return analysis;
     }
 
@@ -235,20 +231,9 @@ public sealed class PathologicalInputTests
         tally.AssertClean();
     }
 
-    // Our own walk is iterative now (ConstantStrings.Collect); what still overflows at 50,000 terms is Roslyn 4.8's
-    // AnalyzerDriver.GeneratedCodeTokenWalker, which recurses over the syntax before any analyzer runs.
-    [Fact(Skip = "Roslyn 4.8's AnalyzerDriver.GeneratedCodeTokenWalker overflows the stack on a 50,000-term expression before any analyzer runs (seen with the test host's Roslyn 4.8); the 10,000-term case above runs")]
-    [Trait("Category", "Slow")]
-    public async Task Fifty_thousand_term_concatenation_holding_an_arn_does_not_overflow_the_stack()
-    {
-        var tally = new Tally();
-        var chain = new StringBuilder("\" \"");
-        for (var i = 0; i < 50_000; i++)
-            chain.Append(" + ").Append(i == 25_000 ? Literal(" " + Arn.Substring(0, 20)) : i == 25_001 ? Literal(Arn.Substring(20) + " ") : "\"abcdefghij\"");
-        var analysis = await RunAsync(tally, "50,000-term concatenation", $"class C {{ const string OrdersKeyArn = {chain}; }}");
-        AssertAtMostOneAtTheOutermost(analysis, "class C { const string OrdersKeyArn = ".Length);
-        tally.AssertClean();
-    }
+    // Our own walk is iterative (ConstantStrings.Collect). No 50,000-term case here: Roslyn 4.8's
+    // AnalyzerDriver.GeneratedCodeTokenWalker overflows the stack on it before any analyzer runs, which kills the test
+    // host, so it cannot be tested in-process; the 10,000-term case above covers our code.
 
     // The compiler may give up on a too-deep expression (CS8078); then nothing is reported, else exactly one KMS0001 at the start.
     private static void AssertAtMostOneAtTheOutermost(Analysis analysis, int start)

@@ -56,7 +56,6 @@ internal sealed class Tally
     private long _fixAlls;
     private readonly ConcurrentQueue<string> _crashes = new();
     private readonly ConcurrentQueue<string> _problems = new();
-    private readonly Stopwatch _clock = Stopwatch.StartNew();
 
     public long Inputs => Interlocked.Read(ref _inputs);
     public long Diagnostics => Interlocked.Read(ref _diagnostics);
@@ -64,7 +63,6 @@ internal sealed class Tally
     public long FixAlls => Interlocked.Read(ref _fixAlls);
     public IReadOnlyCollection<string> Crashes => _crashes;
     public IReadOnlyCollection<string> Problems => _problems;
-    public TimeSpan Elapsed => _clock.Elapsed;
 
     public void Input() => Interlocked.Increment(ref _inputs);
     public void Diagnostic(int count) => Interlocked.Add(ref _diagnostics, count);
@@ -77,7 +75,7 @@ internal sealed class Tally
     {
         output.WriteLine(
             $"{label}: {Inputs} inputs, {Diagnostics} diagnostics, {FixActions} fix actions applied, {FixAlls} Fix All runs, " +
-            $"{_crashes.Count} crashes, {_problems.Count} wrong results, {Elapsed.TotalSeconds:F1} s");
+            $"{_crashes.Count} crashes, {_problems.Count} wrong results");
         foreach (var crash in _crashes.Take(20))
             output.WriteLine("CRASH: " + crash);
         foreach (var problem in _problems.Take(50))
@@ -364,19 +362,6 @@ internal static class Harness
         for (var i = 0; i < count && tokens.Count > 0; i++)
             chosen.Add(tokens[random.Next(tokens.Count)]);
         return chosen;
-    }
-
-    /// <summary>
-    /// Runs <paramref name="work"/> and returns how long it took, for the test output only: wall-clock limits flake on a
-    /// busy machine, so speed and scaling are held by the benchmark (tests/KmsAnalyzers.Benchmarks), not here.
-    /// </summary>
-    public static async Task<TimeSpan> TimedAsync(string what, Func<Task> work)
-    {
-        _ = what;
-        var clock = Stopwatch.StartNew();
-        await work().ConfigureAwait(false);
-        clock.Stop();
-        return clock.Elapsed;
     }
 
     public static string Describe(Diagnostic diagnostic)
