@@ -340,4 +340,12 @@ internal readonly struct KmsToken
 
     /// <summary>The key id to look up in the alias map: the ARN's key id, or the multi-Region key id itself.</summary>
     public string KeyId => Kind == KmsIdentifierKind.KeyArn ? Arn.ResourceId : Text;
+
+    /// <summary>
+    /// An example copied from the AWS documentation (a documentation account or example key id), which the rules skip
+    /// unless <c>kms_analyzers.report_documentation_accounts</c> asks for them.
+    /// </summary>
+    public bool IsDocumentationExample => Kind == KmsIdentifierKind.MultiRegionKeyId
+        ? KmsIdentifiers.IsDocumentationKeyId(Source, Start, Length)
+        : Arn.HasDocumentationAccount || Arn.HasDocumentationKeyId;
 }

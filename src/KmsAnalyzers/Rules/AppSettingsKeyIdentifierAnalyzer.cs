@@ -61,7 +61,7 @@ public sealed class AppSettingsKeyIdentifierAnalyzer : DiagnosticAnalyzer
             switch (token.Kind)
             {
                 case KmsIdentifierKind.KeyArn:
-                    if (reportDocumentation || (!token.Arn.HasDocumentationAccount && !token.Arn.HasDocumentationKeyId))
+                    if (reportDocumentation || !token.IsDocumentationExample)
                     {
                         return "the KMS key ARN of key '" + token.Arn.ResourceId + "' in Region '" + token.Arn.Region +
                             "', account '" + token.Arn.MaskedAccount + "'";
@@ -69,7 +69,7 @@ public sealed class AppSettingsKeyIdentifierAnalyzer : DiagnosticAnalyzer
 
                     break;
                 case KmsIdentifierKind.MultiRegionKeyId:
-                    if (multiRegionKeyId is null && (reportDocumentation || !KmsIdentifiers.IsDocumentationKeyId(value, token.Start, token.Length)))
+                    if (multiRegionKeyId is null && (reportDocumentation || !token.IsDocumentationExample))
                         multiRegionKeyId = token.Text;
                     break;
             }

@@ -21,8 +21,7 @@ namespace KmsAnalyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class KeyIdentifierAtSinkAnalyzer : DiagnosticAnalyzer
 {
-    // The key id of the AWS documentation examples: copied from the docs, not a key.
-    private const string DocumentationKeyId = "1234abcd-12ab-34cd-56ef-1234567890ab";
+    // The all-zero UUID is a placeholder, never a key.
     private const string NilUuid = "00000000-0000-0000-0000-000000000000";
     private const KeyForms KeyIdentifierForms = KeyForms.KeyId | KeyForms.KeyArn;
 
@@ -86,7 +85,7 @@ public sealed class KeyIdentifierAtSinkAnalyzer : DiagnosticAnalyzer
             if (isKeyId)
             {
                 if (string.Equals(value, NilUuid, StringComparison.Ordinal) ||
-                    (string.Equals(value, DocumentationKeyId, StringComparison.OrdinalIgnoreCase) && !_options.ReportDocumentationAccounts(tree)))
+                    (KmsIdentifiers.IsDocumentationKeyId(value, 0, value.Length) && !_options.ReportDocumentationAccounts(tree)))
                     return;
                 ReportKeyId(context, value, _search.Find(operation, value, context.CancellationToken));
             }
