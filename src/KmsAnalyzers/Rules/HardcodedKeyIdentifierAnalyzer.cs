@@ -172,12 +172,13 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
 
         public void Add(KmsToken token, CompilationState state, OperationAnalysisContext context)
         {
+            // Values copied from AWS documentation are examples, not keys, unless the user asks for them.
+            if (token.IsDocumentationExample && state.SkipsDocumentationAccounts(context))
+                return;
             switch (token.Kind)
             {
                 case KmsIdentifierKind.KeyArn:
-                    // Values copied from AWS documentation are examples, not keys, unless the user asks for them.
-                    if (!token.Arn.HasDocumentationAccount || !state.SkipsDocumentationAccounts(context))
-                        Arns.Add(token);
+                    Arns.Add(token);
                     break;
                 case KmsIdentifierKind.MultiRegionKeyId:
                     MultiRegionKeyIds.Add(token);

@@ -223,6 +223,15 @@ public sealed class HardcodedKeyArnTests
     }
 
     [Fact]
+    public Task Skips_the_documentation_example_key_id_in_any_account() => Verify.VerifyAnalyzerAsync("""
+        class C
+        {
+            string Symmetric = "arn:aws:kms:eu-west-1:210987654321:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+            string MultiRegion = "arn:aws:kms:eu-west-1:210987654321:key/mrk-1234abcd12ab34cd56ef1234567890ab";
+        }
+        """);
+
+    [Fact]
     public Task Reports_documentation_accounts_when_the_option_asks()
     {
         var test = new Verify.Test

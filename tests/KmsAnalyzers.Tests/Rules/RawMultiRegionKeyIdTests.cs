@@ -21,15 +21,26 @@ public sealed class RawMultiRegionKeyIdTests
         """, Kms0002(0, use: " and used as EncryptRequest.KeyId"));
 
     [Fact]
-    public Task Reports_const_once_and_the_aws_documentation_example_id() => Verify.VerifyAnalyzerAsync($$"""
+    public Task Reports_const_once_and_skips_the_aws_documentation_example_id() => Verify.VerifyAnalyzerAsync($$"""
         using Amazon.KeyManagementService.Model;
         static class Keys
         {
             public const string CustomerDataMrkId = {|#0:"{{Mrk}}"|};
-            public static readonly string Example = {|#1:"mrk-1234abcd12ab34cd56ef1234567890ab"|};
+            public static readonly string Example = "mrk-1234abcd12ab34cd56ef1234567890ab";
         }
         class C { DecryptRequest M() => new() { KeyId = Keys.CustomerDataMrkId }; }
-        """, Kms0002(0), Kms0002(1, "mrk-1234abcd12ab34cd56ef1234567890ab"));
+        """, Kms0002(0));
+
+    [Fact]
+    public Task Reports_the_aws_documentation_example_id_on_request()
+    {
+        var test = new Verify.Test
+        {
+            TestCode = """static class Keys { public static readonly string Example = {|#0:"mrk-1234abcd12ab34cd56ef1234567890ab"|}; }""",
+            ExpectedDiagnostics = { Kms0002(0, "mrk-1234abcd12ab34cd56ef1234567890ab") },
+        }.WithEditorConfig("kms_analyzers.report_documentation_accounts = true");
+        return test.RunAsync(System.Threading.CancellationToken.None);
+    }
 
     [Theory]
     [InlineData("@\"" + Mrk + "\"")]
