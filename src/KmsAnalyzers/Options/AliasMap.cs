@@ -106,7 +106,9 @@ internal sealed class AliasMapFile
             {
                 if (targetByAliasArn.TryGetValue(aliasArn, out var earlier) && earlier != keyId)
                 {
-                    problems.Add(new AliasMapProblem("'" + aliasArn + "' is listed twice with different target keys; the second entry is ignored", entry.Position));
+                    // Named by alias and Region, never by the whole ARN: the message goes into build logs and SARIF.
+                    var where = KmsIdentifiers.TryParseArn(aliasArn, out var arn) ? "' in Region '" + arn.Region : "";
+                    problems.Add(new AliasMapProblem("Alias '" + aliasName + where + "' is listed twice with different target keys; the second entry is ignored", entry.Position));
                     continue;
                 }
 

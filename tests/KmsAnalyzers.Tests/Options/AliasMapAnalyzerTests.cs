@@ -135,7 +135,7 @@ public sealed class AliasMapAnalyzerTests
             Kms0100("/kms-aliases.json", 3, 5, "\"AliasName\" must be a string 'alias/<name>'; the entry is ignored"),
             Kms0100("/kms-aliases.json", 5, 52, "\"TargetKeyId\" of 'alias/payments' is not a KMS key id; the entry is ignored"),
             Kms0100("/kms-aliases.json", 7, 5,
-                "'arn:aws:kms:eu-west-1:210987654321:alias/orders' is listed twice with different target keys; the second entry is ignored"));
+                "Alias 'alias/orders' in Region 'eu-west-1' is listed twice with different target keys; the second entry is ignored"));
     }
 
     [Fact]

@@ -255,7 +255,7 @@ public sealed class AliasMapTests
         var file = AliasMapFile.Parse(json);
         var problem = Assert.Single(file.Problems);
         Assert.Equal(
-            "'arn:aws:kms:eu-west-1:210987654321:alias/orders' is listed twice with different target keys; the second entry is ignored",
+            "Alias 'alias/orders' in Region 'eu-west-1' is listed twice with different target keys; the second entry is ignored",
             problem.Message);
         Assert.Equal(json.IndexOf("{\"AliasName\"", json.IndexOf(Uuid, StringComparison.Ordinal), StringComparison.Ordinal), problem.Position);
         Assert.Equal(161, problem.Position);
