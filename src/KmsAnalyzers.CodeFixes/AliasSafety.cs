@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using KmsAnalyzers.Flow;
 using KmsAnalyzers.Sdk;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -182,32 +183,9 @@ internal sealed class AliasSafety
         return parent is IArgumentOperation { Parameter: { } parameter } ? parameter : null;
     }
 
-    private static bool IsInSource(ISymbol symbol)
-    {
-        foreach (var location in symbol.Locations)
-        {
-            if (location.IsInSource)
-                return true;
-        }
+    /// <summary>The symbol that <paramref name="expression"/> initializes or is assigned to, as the analyzers see it.</summary>
+    internal static ISymbol? InitializedSymbol(SemanticModel model, ExpressionSyntax expression, CancellationToken cancellationToken) =>
+        model.GetOperation(expression, cancellationToken) is { } value ? InitializedSymbols.Of(value) : null;
 
-        return false;
-    }
-
-    /// <summary>The field, property or local whose initializer is exactly <paramref name="expression"/>.</summary>
-    internal static ISymbol? InitializedSymbol(SemanticModel model, ExpressionSyntax expression, CancellationToken cancellationToken)
-    {
-        SyntaxNode current = expression;
-        while (current.Parent is ParenthesizedExpressionSyntax or CastExpressionSyntax)
-            current = current.Parent;
-        return current.Parent switch
-        {
-            EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator } => model.GetDeclaredSymbol(declarator, cancellationToken),
-            EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax property } => model.GetDeclaredSymbol(property, cancellationToken),
-            ArrowExpressionClauseSyntax { Parent: PropertyDeclarationSyntax property } => model.GetDeclaredSymbol(property, cancellationToken),
-            AssignmentExpressionSyntax assignment when assignment.Right == current && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) &&
-                model.GetSymbolInfo(assignment.Left, cancellationToken).Symbol is IFieldSymbol or IPropertySymbol or ILocalSymbol =>
-                model.GetSymbolInfo(assignment.Left, cancellationToken).Symbol,
-            _ => null,
-        };
-    }
+    private static bool IsInSource(ISymbol symbol) => InitializedSymbols.IsInSource(symbol);
 }

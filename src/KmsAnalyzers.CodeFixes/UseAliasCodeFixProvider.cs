@@ -18,17 +18,24 @@ namespace KmsAnalyzers.CodeFixes;
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UseAliasCodeFixProvider))]
 public sealed class UseAliasCodeFixProvider : CodeFixProvider, ITextChangeFixer
 {
-    /// <summary>The first action of every diagnostic: the alias map's first alias for the key, else the derived alias.</summary>
+    /// <summary>
+    /// The bulk choice: the alias map's first alias for the key, else, only with
+    /// <c>kms_analyzers.derive_alias_names = preferred</c>, the derived alias.
+    /// </summary>
     /// <remarks>
     /// One key for the preferred action makes Fix All and <c>dotnet format</c> (which applies the first action's key
-    /// to every diagnostic) fix everything fixable in one pass.
+    /// to every diagnostic) fix everything fixable in one pass. Bulk fixes never invent an alias: whatever key they
+    /// are given, they apply a derived alias only where the user opted in (<c>preferred</c>).
     /// </remarks>
     public const string UseAliasKey = "KmsAnalyzers.UseAlias";
 
     /// <summary>Further aliases of the same key in the map: "KmsAnalyzers.UseAliasFromMap.2", ".3", ….</summary>
     public const string UseMappedAliasKeyPrefix = "KmsAnalyzers.UseAliasFromMap.";
 
-    /// <summary>The alias derived from the symbol name, offered besides a map alias.</summary>
+    /// <summary>
+    /// The alias derived from the symbol name when the map also has an alias for the key (alone, the derived action
+    /// has <see cref="UseAliasKey"/>). In bulk it applies derived aliases only with <c>derive_alias_names = preferred</c>.
+    /// </summary>
     public const string UseDerivedAliasKey = "KmsAnalyzers.UseDerivedAlias";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
@@ -56,7 +63,9 @@ public sealed class UseAliasCodeFixProvider : CodeFixProvider, ITextChangeFixer
                 var title = "Use alias '" + string.Join("', '", choice.Aliases) + "'";
                 if (isDerived)
                 {
-                    title += " (named after '" + FixProperties.Read(diagnostic.Properties).DerivedFrom + "'; create it in every Region)";
+                    var properties = FixProperties.Read(diagnostic.Properties);
+                    title += " (named after '" + properties.DerivedFrom + "'; create it in every Region" +
+                        (properties.DerivedAliasPreferred ? ")" : "; Fix All leaves it)");
                 }
 
                 TextChangeAction.Register(context, root, diagnostic, title, changes, key);
@@ -68,18 +77,33 @@ public sealed class UseAliasCodeFixProvider : CodeFixProvider, ITextChangeFixer
         Document document, SyntaxNode root, Diagnostic diagnostic, string? equivalenceKey, AliasSafety safety, CancellationToken cancellationToken)
     {
         var plan = await PlanAsync(document, root, diagnostic, safety, cancellationToken).ConfigureAwait(false);
-        if (plan is null)
+        if (plan is null || BulkChoice(diagnostic, equivalenceKey) is not { } choice)
             return null;
-        foreach (var (key, choice, _) in Actions(diagnostic))
-        {
-            if (key == (equivalenceKey ?? UseAliasKey))
-                return AliasRewrite.Changes(plan.Value.Expression, choice, plan.Value.WholeValue);
-        }
-
-        return null;
+        return AliasRewrite.Changes(plan.Value.Expression, choice, plan.Value.WholeValue);
     }
 
-    /// <summary>The actions a diagnostic gets, in order, with their equivalence keys.</summary>
+    /// <summary>
+    /// What Fix All and <c>dotnet format</c> apply for <paramref name="equivalenceKey"/>: the map alias of that key,
+    /// and a derived alias only where the user opted in (<c>derive_alias_names = preferred</c>). No key (as
+    /// <c>dotnet format</c> passes when its first diagnostic had no action) means <see cref="UseAliasKey"/>.
+    /// </summary>
+    private static AliasChoice? BulkChoice(Diagnostic diagnostic, string? equivalenceKey)
+    {
+        var properties = FixProperties.Read(diagnostic.Properties);
+        var mapped = AliasChoice.FromMap(properties);
+        var derived = properties.DerivedAliasPreferred ? AliasChoice.Derived(properties) : null;
+        for (var i = 1; i < mapped.Length; i++)
+        {
+            if (equivalenceKey == UseMappedAliasKeyPrefix + (i + 1).ToString(CultureInfo.InvariantCulture))
+                return mapped[i];
+        }
+
+        if (equivalenceKey == UseDerivedAliasKey)
+            return derived;
+        return mapped.Length > 0 ? mapped[0] : derived;
+    }
+
+    /// <summary>The actions a diagnostic gets in the IDE, in order, with their equivalence keys.</summary>
     private static IEnumerable<(string Key, AliasChoice Choice, bool IsDerived)> Actions(Diagnostic diagnostic)
     {
         var properties = FixProperties.Read(diagnostic.Properties);
@@ -88,6 +112,8 @@ public sealed class UseAliasCodeFixProvider : CodeFixProvider, ITextChangeFixer
         for (var i = 0; i < mapped.Length; i++)
             yield return (i == 0 ? UseAliasKey : UseMappedAliasKeyPrefix + (i + 1).ToString(CultureInfo.InvariantCulture), mapped[i], false);
         if (derived is not null)
+            // Alone, it takes the first action's key, which dotnet format passes to Fix All for every diagnostic: the
+            // bulk run then still applies the map aliases of the others (and this one only with "preferred").
             yield return (mapped.Length == 0 ? UseAliasKey : UseDerivedAliasKey, derived, true);
     }
 

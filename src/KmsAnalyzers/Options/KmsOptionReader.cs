@@ -16,6 +16,6 @@ internal sealed class KmsOptionReader
     public bool ReportDocumentationAccounts(SyntaxTree tree) =>
         KmsOptions.ReadBool(_provider.GetOptions(tree), KmsOptions.ReportDocumentationAccounts, defaultValue: false, out _);
 
-    public bool DeriveAliasNames(SyntaxTree tree) =>
-        KmsOptions.ReadBool(_provider.GetOptions(tree), KmsOptions.DeriveAliasNames, defaultValue: true, out _);
+    public DeriveAliasMode DeriveAliasNames(SyntaxTree tree) =>
+        KmsOptions.ReadDeriveAliasNames(_provider.GetOptions(tree), out _);
 }

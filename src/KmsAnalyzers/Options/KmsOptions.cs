@@ -27,6 +27,29 @@ internal static class KmsOptions
         return false;
     }
 
+    /// <summary>The accepted values of <see cref="DeriveAliasNames"/>, for messages.</summary>
+    public const string DeriveAliasNamesValues = "extra, preferred or false (true means extra)";
+
+    /// <summary>
+    /// Reads <see cref="DeriveAliasNames"/>: <c>extra</c> (default; <c>true</c> is kept as its synonym, the value of
+    /// earlier versions), <c>preferred</c> or <c>false</c>. <paramref name="invalid"/> holds any other value.
+    /// </summary>
+    public static DeriveAliasMode ReadDeriveAliasNames(AnalyzerConfigOptions options, out string? invalid)
+    {
+        invalid = null;
+        if (!options.TryGetValue(DeriveAliasNames, out var raw))
+            return DeriveAliasMode.Extra;
+        var value = raw.Trim();
+        if (string.Equals(value, "extra", System.StringComparison.OrdinalIgnoreCase) || string.Equals(value, "true", System.StringComparison.OrdinalIgnoreCase))
+            return DeriveAliasMode.Extra;
+        if (string.Equals(value, "preferred", System.StringComparison.OrdinalIgnoreCase))
+            return DeriveAliasMode.Preferred;
+        if (string.Equals(value, "false", System.StringComparison.OrdinalIgnoreCase))
+            return DeriveAliasMode.Off;
+        invalid = raw;
+        return DeriveAliasMode.Extra;
+    }
+
     /// <summary>Reads a boolean option; <paramref name="invalid"/> holds a value that is neither true nor false.</summary>
     public static bool ReadBool(AnalyzerConfigOptions options, string key, bool defaultValue, out string? invalid)
     {
@@ -41,4 +64,17 @@ internal static class KmsOptions
         invalid = raw;
         return defaultValue;
     }
+}
+
+/// <summary>How the "Use an alias" fix offers an alias derived from the symbol name (<c>kms_analyzers.derive_alias_names</c>).</summary>
+internal enum DeriveAliasMode
+{
+    /// <summary>No derived alias.</summary>
+    Off,
+
+    /// <summary>Offered one at a time in the IDE, after any map alias; never applied by Fix All or <c>dotnet format</c>.</summary>
+    Extra,
+
+    /// <summary>Also the bulk choice when the alias map has no alias for the key (the user creates the aliases).</summary>
+    Preferred,
 }

@@ -7,6 +7,8 @@ using KmsAnalyzers.Identifiers;
 using KmsAnalyzers.Options;
 using KmsAnalyzers.Sdk;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -33,6 +35,8 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
             start.RegisterOperationAction(
                 state.Analyze,
                 OperationKind.Literal, OperationKind.Binary, OperationKind.InterpolatedString, OperationKind.Utf8String);
+            // The driver runs no operation action on the default values of local function and lambda parameters.
+            start.RegisterSyntaxNodeAction(state.AnalyzeParameterDefaults, SyntaxKind.LocalFunctionStatement, SyntaxKind.ParenthesizedLambdaExpression);
         });
     }
 
@@ -51,9 +55,47 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
         // Parsed on first finding only: most compilations never need it.
         private AliasMap AliasMap => LazyInitializer.EnsureInitialized(ref _aliasMap, () => AliasMap.FromAdditionalFiles(_analyzerOptions, CancellationToken.None))!;
 
-        public void Analyze(OperationAnalysisContext context)
+        public void Analyze(OperationAnalysisContext context) => Analyze(context.Operation, context.ReportDiagnostic);
+
+        public void AnalyzeParameterDefaults(SyntaxNodeAnalysisContext context)
         {
-            var operation = context.Operation;
+            var parameters = context.Node switch
+            {
+                LocalFunctionStatementSyntax function => function.ParameterList.Parameters,
+                ParenthesizedLambdaExpressionSyntax lambda => lambda.ParameterList.Parameters,
+                _ => default,
+            };
+            foreach (var parameter in parameters)
+            {
+                // Syntactic prefilter first: binding happens only for a default that spells an identifier.
+                if (parameter.Default is not { } initializer || !MaySpellKeyIdentifier(initializer.Value))
+                    continue;
+                if (context.SemanticModel.GetOperation(initializer, context.CancellationToken) is IParameterInitializerOperation { Value: { } value })
+                    Analyze(value, context.ReportDiagnostic);
+            }
+        }
+
+        private static bool MaySpellKeyIdentifier(ExpressionSyntax value)
+        {
+            foreach (var token in value.DescendantTokens())
+            {
+                if (token.IsKind(SyntaxKind.IdentifierToken) ||
+                    (token.Value is string text && KmsIdentifiers.MayContainKeyIdentifier(text)) ||
+                    token.IsKind(SyntaxKind.InterpolatedStringTextToken))
+                    return true; // a constant's name, a key-like literal, or interpolation text: let the operation decide
+            }
+
+            return false;
+        }
+
+        private void Analyze(IOperation operation, Action<Diagnostic> report)
+        {
+            // Implicit: the default value that the compiler passes at a call leaving the argument out, located at the
+            // call; the default is reported once where it is written.
+            if (operation.IsImplicit)
+                return;
+            while (operation is IConversionOperation { Operand: var operand })
+                operation = operand;
             if (operation.Kind != OperationKind.Utf8String && operation.Type?.SpecialType != SpecialType.System_String)
                 return; // numbers, bools, arithmetic: the common case, rejected on the type alone
             if (ConstantStrings.IsPartOfLargerConstant(operation))
@@ -72,7 +114,7 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
                     value = operation.ConstantValue.Value as string;
                     if (value is null)
                     {
-                        AnalyzeInterpolationText(context, interpolated);
+                        AnalyzeInterpolationText(operation, interpolated, report);
                         return;
                     }
 
@@ -90,14 +132,14 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
             while (scanner.TryNext(out var token))
             {
                 if (segments is null || !ConstantStrings.IsInsideNamedConstant(segments, token.Start, token.End))
-                    findings.Add(token, this, context);
+                    findings.Add(token, this, operation);
             }
 
-            Report(context, findings, wholeValue: findings.Count == 1 && findings.First.Length == value.Length);
+            Report(operation, report, findings, wholeValue: findings.Count == 1 && findings.First.Length == value.Length);
         }
 
         // A string with non-constant holes is built at run time, but a whole key ARN in its text is still hard-coded.
-        private void AnalyzeInterpolationText(OperationAnalysisContext context, IInterpolatedStringOperation interpolated)
+        private void AnalyzeInterpolationText(IOperation operation, IInterpolatedStringOperation interpolated, Action<Diagnostic> report)
         {
             Findings? findings = null;
             var parts = interpolated.Parts;
@@ -108,14 +150,14 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
                     continue;
                 var scanner = new KmsTokenScanner(text, openStart: i > 0, openEnd: i < parts.Length - 1);
                 while (scanner.TryNext(out var token))
-                    (findings ??= new Findings()).Add(token, this, context);
+                    (findings ??= new Findings()).Add(token, this, operation);
             }
 
             if (findings is not null)
-                Report(context, findings, wholeValue: false);
+                Report(operation, report, findings, wholeValue: false);
         }
 
-        private void Report(OperationAnalysisContext context, Findings findings, bool wholeValue)
+        private void Report(IOperation operation, Action<Diagnostic> report, Findings findings, bool wholeValue)
         {
             var reported = findings.Arns.Count > 0 ? findings.Arns : findings.MultiRegionKeyIds;
             if (reported.Count == 0)
@@ -125,7 +167,6 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
             // Fix All has nothing left to do.
             var tokens = findings.Arns.Count > 0 && findings.MultiRegionKeyIds.Count > 0 ? findings.All() : reported;
 
-            var operation = context.Operation;
             var site = UseSite.Of(operation);
             var sinkSuffix = site.IsSink ? " and used as " + site.DisplayName : "";
             var properties = new FixProperties
@@ -136,12 +177,8 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
                 AliasRejected = site.IsSink && !KnownSinks.AcceptsAliasName(site.Accepts),
             };
 
-            if (tokens.Count == 1 && _options.DeriveAliasNames(operation.Syntax.SyntaxTree) && InitializedSymbolName(operation) is { } name &&
-                AliasNames.Derive(name) is { } derived)
-            {
-                properties.DerivedAlias = derived;
-                properties.DerivedFrom = name;
-            }
+            if (tokens.Count == 1)
+                OfferDerivedAlias(properties, _options.DeriveAliasNames(operation.Syntax.SyntaxTree), operation);
 
             var first = reported[0];
             var diagnostic = first.Kind == KmsIdentifierKind.KeyArn
@@ -149,10 +186,10 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
                     first.Arn.Region, first.Arn.ResourceId, first.Arn.MaskedAccount, sinkSuffix)
                 : Diagnostic.Create(Descriptors.RawMultiRegionKeyId, operation.Syntax.GetLocation(), properties.ToImmutable(),
                     first.Text, sinkSuffix);
-            context.ReportDiagnostic(diagnostic);
+            report(diagnostic);
         }
 
-        internal bool SkipsDocumentationAccounts(OperationAnalysisContext context) => !_options.ReportDocumentationAccounts(context.Operation.Syntax.SyntaxTree);
+        internal bool SkipsDocumentationAccounts(IOperation operation) => !_options.ReportDocumentationAccounts(operation.Syntax.SyntaxTree);
     }
 
     /// <summary>The key ARNs and multi-Region key ids found in one expression, in order.</summary>
@@ -170,10 +207,10 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
             return all;
         }
 
-        public void Add(KmsToken token, CompilationState state, OperationAnalysisContext context)
+        public void Add(KmsToken token, CompilationState state, IOperation operation)
         {
             // Values copied from AWS documentation are examples, not keys, unless the user asks for them.
-            if (token.IsDocumentationExample && state.SkipsDocumentationAccounts(context))
+            if (token.IsDocumentationExample && state.SkipsDocumentationAccounts(operation))
                 return;
             switch (token.Kind)
             {
@@ -187,28 +224,17 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    /// <summary>The field, property, local or parameter whose initializer (or assignment) is this expression.</summary>
-    internal static string? InitializedSymbolName(IOperation operation)
+    /// <summary>
+    /// Offers the alias derived from the name of the symbol that <paramref name="value"/> initializes, unless the user
+    /// turned derived aliases off; with <see cref="DeriveAliasMode.Preferred"/> it is also the bulk fix's choice.
+    /// </summary>
+    internal static void OfferDerivedAlias(FixProperties properties, DeriveAliasMode mode, IOperation value)
     {
-        var current = operation;
-        var parent = operation.Parent;
-        while (parent is IConversionOperation { IsImplicit: true })
-        {
-            current = parent;
-            parent = parent.Parent;
-        }
-
-        return parent switch
-        {
-            IFieldInitializerOperation { InitializedFields: { Length: > 0 } fields } => fields[0].Name,
-            IPropertyInitializerOperation { InitializedProperties: { Length: > 0 } props } => props[0].Name,
-            IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol.Name,
-            IParameterInitializerOperation { Parameter: var parameter } => parameter.Name,
-            // Only the user's own members name a key; SDK properties (KMSMasterKeyId) say nothing about its purpose.
-            ISimpleAssignmentOperation { Value: var value, Target: IMemberReferenceOperation target } when value == current &&
-                !target.Member.Locations.IsEmpty && target.Member.Locations[0].IsInSource => target.Member.Name,
-            _ => null,
-        };
+        if (mode == DeriveAliasMode.Off || InitializedSymbols.UserNameOf(value) is not { } name || AliasNames.Derive(name) is not { } derived)
+            return;
+        properties.DerivedAlias = derived;
+        properties.DerivedFrom = name;
+        properties.DerivedAliasPreferred = mode == DeriveAliasMode.Preferred;
     }
 
     private static ImmutableArray<T> Select<T>(List<KmsToken> tokens, Func<KmsToken, T> select)

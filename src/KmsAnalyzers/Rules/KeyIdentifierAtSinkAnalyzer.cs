@@ -124,12 +124,7 @@ public sealed class KeyIdentifierAtSinkAnalyzer : DiagnosticAnalyzer
                 WholeValue = true,
                 AliasRejected = aliasRejected,
             };
-            if (_options.DeriveAliasNames(operation.Syntax.SyntaxTree) && HardcodedKeyIdentifierAnalyzer.InitializedSymbolName(operation) is { } name &&
-                AliasNames.Derive(name) is { } derived)
-            {
-                properties.DerivedAlias = derived;
-                properties.DerivedFrom = name;
-            }
+            HardcodedKeyIdentifierAnalyzer.OfferDerivedAlias(properties, _options.DeriveAliasNames(operation.Syntax.SyntaxTree), operation);
 
             var remedy = aliasRejected
                 ? "that member takes no alias, so resolve the key ARN per Region (DescribeKey with an alias) instead"

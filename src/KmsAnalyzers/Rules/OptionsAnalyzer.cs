@@ -13,7 +13,7 @@ namespace KmsAnalyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class OptionsAnalyzer : DiagnosticAnalyzer
 {
-    private static readonly string[] BooleanKeys = { KmsOptions.ReportDocumentationAccounts, KmsOptions.DeriveAliasNames };
+    private static readonly string[] BooleanKeys = { KmsOptions.ReportDocumentationAccounts };
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.InvalidOption);
 
@@ -34,6 +34,10 @@ public sealed class OptionsAnalyzer : DiagnosticAnalyzer
                     if (invalid is not null)
                         Report(tree, reported, key, invalid, "true or false");
                 }
+
+                KmsOptions.ReadDeriveAliasNames(options, out var invalidMode);
+                if (invalidMode is not null)
+                    Report(tree, reported, KmsOptions.DeriveAliasNames, invalidMode, KmsOptions.DeriveAliasNamesValues);
 
                 // A misspelled key would silently do nothing: name it.
                 foreach (var key in KeysOf(options))

@@ -46,7 +46,8 @@ public sealed class SampleTests
         Assert.Contains("OrdersKeyArn = \"alias/orders\";", keys);
         Assert.Contains("PaymentsKeyArn = \"alias/payments\";", keys);
         Assert.Contains("CustomerDataMrkId = \"alias/customer-data\";", keys);
-        Assert.Contains("\"alias/audit\"", keys);                                   // no map alias: derived from AuditKeyArn
+        Assert.Contains("\"arn:aws:kms:eu-west-1:987654321098:key/\" +", keys);     // no map alias: bulk never applies the derived alias/audit
+        Assert.DoesNotContain("alias/audit", keys);
         Assert.Contains("SettlementKeyArn = \"arn:aws:kms:", keys);                 // used by a grant: must stay a key ARN
         Assert.Contains("OrdersAliasArn = \"alias/orders\";", keys);                 // KMS0005: the name inside the alias ARN
         var export = repo.Read(Path.Combine(Sample, "Workers/ReportExportJob.cs"));
@@ -61,7 +62,7 @@ public sealed class SampleTests
         Assert.True(build.ExitCode == 0, build.Output);
         Assert.DoesNotContain(": error ", build.Output);
         Assert.Equal(
-            new[] { ("appsettings.json", 4, 21, "warning", "KMS0009"), ("Configuration/KmsKeys.cs", 26, 44, "warning", "KMS0001"), ("Workers/ReportExportJob.cs", 20, 40, "warning", "KMS0004") },
+            new[] { ("appsettings.json", 4, 21, "warning", "KMS0009"), ("Configuration/KmsKeys.cs", 26, 44, "warning", "KMS0001"), ("Configuration/KmsKeys.cs", 34, 9, "warning", "KMS0001"), ("Workers/ReportExportJob.cs", 20, 40, "warning", "KMS0004") },
             build.KmsDiagnostics(Path.Combine(repo.Root, Sample)).OrderBy(d => d).ToArray());
 
         // A second run changes nothing. (--verify-no-changes cannot show this: it fails on any remaining finding,
@@ -70,6 +71,46 @@ public sealed class SampleTests
         var again = repo.DotNet(Format);
         Assert.True(again.ExitCode == 0, again.Output);
         Assert.Equal(fixedTexts, files.Select(File.ReadAllText).ToArray());
+    }
+
+    [Fact]
+    public void Dotnet_format_without_an_alias_map_applies_derived_aliases_only_when_preferred()
+    {
+        using var repo = new Workspace().CopyRepository("src", "samples");
+        File.Delete(Path.Combine(repo.Root, Sample, "kms-aliases.json"));
+        var project = Path.Combine(Sample, "LegacyKmsApp.csproj");
+        repo.Write(project, repo.Read(project).Replace("<AdditionalFiles Include=\"kms-aliases.json\" />", ""));
+        Assert.Equal(0, repo.DotNet($"build {Sample}").ExitCode);
+        var keysFile = Path.Combine(Sample, "Configuration/KmsKeys.cs");
+        var keysBefore = repo.Read(keysFile);
+
+        // Default (extra): no alias map, so no alias is known to exist and no ARN or mrk- id becomes an alias.
+        const string Format = $"format analyzers {Sample}/LegacyKmsApp.csproj --diagnostics KMS0001 KMS0002 KMS0003 --severity warn";
+        var sources = Directory.GetFiles(Path.Combine(repo.Root, Sample), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains("/obj/") && !f.Contains("/bin/")).ToArray();
+        string[] derivedAliases = { "\"alias/orders\"", "\"alias/payments\"", "\"alias/audit\"", "\"alias/customer-data\"" };
+        int[] AliasCounts() => derivedAliases.Select(a => sources.Sum(f => Regex.Matches(File.ReadAllText(f), Regex.Escape(a)).Count)).ToArray();
+        var countsBefore = AliasCounts();
+        var format = repo.DotNet(Format);
+        Assert.True(format.ExitCode == 0, format.Output);
+        Assert.Equal(keysBefore, repo.Read(keysFile));
+        Assert.Equal(countsBefore, AliasCounts());   // no file anywhere gained a derived alias
+        var build = repo.DotNet($"build {Sample} --no-incremental");
+        Assert.True(build.ExitCode == 0, build.Output);
+
+        // Opted in: the derived aliases are the bulk choice (the user creates them in every Region).
+        repo.Write(Path.Combine(Sample, ".editorconfig"), "[*.cs]\nkms_analyzers.derive_alias_names = preferred\n");
+        var preferred = repo.DotNet(Format);
+        Assert.True(preferred.ExitCode == 0, preferred.Output);
+        var keys = repo.Read(keysFile);
+        Assert.Contains("OrdersKeyArn = \"alias/orders\";", keys);
+        Assert.Contains("PaymentsKeyArn = \"alias/payments\";", keys);
+        Assert.Contains("CustomerDataMrkId = \"alias/customer-data\";", keys);
+        Assert.Contains("\"alias/audit\"", keys);
+        Assert.Contains("SettlementKeyArn = \"arn:aws:kms:", keys); // used by a grant: must stay a key ARN
+        var rebuilt = repo.DotNet($"build {Sample} --no-incremental");
+        Assert.True(rebuilt.ExitCode == 0, rebuilt.Output);
+        Assert.DoesNotContain(": error ", rebuilt.Output);
     }
 
     /// <summary>The rows of the README's "Expected diagnostics" table: (file, line, column, rule).</summary>

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using KmsAnalyzers.CodeFixes;
@@ -11,7 +13,7 @@ namespace KmsAnalyzers.Tests.Fixes;
 
 public sealed class UseAliasCodeFixTests
 {
-    private const string Map = $$"""
+    internal const string Map = $$"""
         {
             "Aliases": [
                 { "AliasName": "alias/aws/s3", "AliasArn": "arn:aws:kms:eu-west-1:210987654321:alias/aws/s3", "TargetKeyId": "{{KeyId}}" },
@@ -22,7 +24,7 @@ public sealed class UseAliasCodeFixTests
         }
         """;
 
-    private static Verify.Test Test(string source, string fixedSource, string key, string? map = Map, params DiagnosticResult[] expected)
+    internal static Verify.Test Test(string source, string fixedSource, string key, string? map = Map, params DiagnosticResult[] expected)
     {
         var test = new Verify.Test { TestCode = source, FixedCode = fixedSource, CodeActionEquivalenceKey = key };
         if (map is not null)
@@ -85,44 +87,113 @@ public sealed class UseAliasCodeFixTests
             """, UseAliasCodeFixProvider.UseAliasKey, Map, Kms0001(0)).RunAsync(CancellationToken.None);
     }
 
+    private const string UnmappedArn = "arn:aws:kms:eu-west-1:210987654321:key/11111111-2222-4333-8444-555555555555";
+    private const string UnmappedKeyId = "11111111-2222-4333-8444-555555555555";
+
     [Fact]
-    public Task Derived_alias_is_the_first_action_without_a_map_alias() => Test($$"""
-        static class Keys { public const string PaymentsKeyArn = {|#0:"arn:aws:kms:eu-west-1:210987654321:key/11111111-2222-4333-8444-555555555555"|}; }
+    public Task Derived_alias_is_offered_alone_without_a_map_alias_but_fix_all_leaves_it() => Test($$"""
+        static class Keys { public const string PaymentsKeyArn = {|#0:"{{UnmappedArn}}"|}; }
         """, """
         static class Keys { public const string PaymentsKeyArn = "alias/payments"; }
         """, UseAliasCodeFixProvider.UseAliasKey, null,
-        Kms0001(0, keyId: "11111111-2222-4333-8444-555555555555")).RunAsync(CancellationToken.None);
+        Kms0001(0, keyId: UnmappedKeyId)).FixAllLeavesIt().RunAsync(CancellationToken.None);
 
     [Fact]
-    public Task Derived_alias_is_a_separate_action_besides_a_map_alias()
+    public Task Derived_alias_is_a_separate_action_besides_a_map_alias_and_fix_all_leaves_it()
     {
         var test = Test($$"""
             static class Keys { public const string PaymentsKeyArn = {|#0:"{{Arn}}"|}; }
             """, """
             static class Keys { public const string PaymentsKeyArn = "alias/payments"; }
-            """, UseAliasCodeFixProvider.UseDerivedAliasKey, Map, Kms0001(0));
+            """, UseAliasCodeFixProvider.UseDerivedAliasKey, Map, Kms0001(0)).FixAllLeavesIt();
         test.CodeActionIndex = 1;
         return test.RunAsync(CancellationToken.None);
     }
 
-    [Fact]
-    public Task Fix_all_applies_each_diagnostics_preferred_alias()
+    [Theory]
+    [InlineData("extra")]
+    [InlineData("true")]
+    [InlineData(null)]
+    public Task Fix_all_applies_map_aliases_and_never_a_derived_one(string? mode)
     {
+        // The first diagnostic has only the derived action: dotnet format passes its key to Fix All for all of them.
         var test = Test($$"""
             static class Keys
             {
-                public const string OrdersKeyArn = {|#0:"{{Arn}}"|};
-                public const string AuditKeyArn = {|#1:"arn:aws:kms:eu-west-1:210987654321:key/11111111-2222-4333-8444-555555555555"|};
+                public const string AuditKeyArn = {|#0:"{{UnmappedArn}}"|};
+                public const string OrdersKeyArn = {|#1:"{{Arn}}"|};
             }
             """, """
             static class Keys
             {
-                public const string OrdersKeyArn = "alias/orders";
                 public const string AuditKeyArn = "alias/audit";
+                public const string OrdersKeyArn = "alias/orders";
             }
-            """, UseAliasCodeFixProvider.UseAliasKey, Map, Kms0001(0), Kms0001(1, keyId: "11111111-2222-4333-8444-555555555555"));
+            """, UseAliasCodeFixProvider.UseAliasKey, Map, Kms0001(0, keyId: UnmappedKeyId), Kms0001(1));
+        if (mode is not null)
+            test.WithEditorConfig("kms_analyzers.derive_alias_names = " + mode);
+        test.FixedState.Sources.Clear();
+        test.FixedState.Sources.Add("""
+            static class Keys
+            {
+                public const string AuditKeyArn = "alias/audit";
+                public const string OrdersKeyArn = "alias/orders";
+            }
+            """);
+        test.BatchFixedState.Sources.Add($$"""
+            static class Keys
+            {
+                public const string AuditKeyArn = {|#0:"{{UnmappedArn}}"|};
+                public const string OrdersKeyArn = "alias/orders";
+            }
+            """);
+        test.BatchFixedState.ExpectedDiagnostics.Add(Kms0001(0, keyId: UnmappedKeyId));
         test.NumberOfFixAllIterations = 1;
         return test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public Task Preferred_makes_the_derived_alias_the_bulk_choice_without_a_map_alias()
+    {
+        var test = Test($$"""
+            static class Keys
+            {
+                public const string AuditKeyArn = {|#0:"{{UnmappedArn}}"|};
+                public const string OrdersKeyArn = {|#1:"{{Arn}}"|};
+            }
+            """, """
+            static class Keys
+            {
+                public const string AuditKeyArn = "alias/audit";
+                public const string OrdersKeyArn = "alias/orders";
+            }
+            """, UseAliasCodeFixProvider.UseAliasKey, Map, Kms0001(0, keyId: UnmappedKeyId), Kms0001(1))
+            .WithEditorConfig("kms_analyzers.derive_alias_names = preferred");
+        test.NumberOfFixAllIterations = 1;
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public Task Preferred_fix_all_of_the_derived_action_replaces_map_aliases_too()
+    {
+        var test = Test($$"""
+            static class Keys { public const string PaymentsKeyArn = {|#0:"{{Arn}}"|}; }
+            """, """
+            static class Keys { public const string PaymentsKeyArn = "alias/payments"; }
+            """, UseAliasCodeFixProvider.UseDerivedAliasKey, Map, Kms0001(0))
+            .WithEditorConfig("kms_analyzers.derive_alias_names = PREFERRED");
+        test.CodeActionIndex = 1;
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    [Theory]
+    [InlineData(null, "Use alias 'alias/payments' (named after 'PaymentsKeyArn'; create it in every Region; Fix All leaves it)")]
+    [InlineData("preferred", "Use alias 'alias/payments' (named after 'PaymentsKeyArn'; create it in every Region)")]
+    public async Task Derived_action_title_says_whether_fix_all_applies_it(string? mode, string title)
+    {
+        var source = $$"""static class Keys { public const string PaymentsKeyArn = "{{UnmappedArn}}"; }""";
+        var titles = await ActionTitlesAsync(source, mode is null ? null : "kms_analyzers.derive_alias_names = " + mode);
+        Assert.Equal(new[] { title }, titles);
     }
 
     [Fact]
@@ -419,9 +490,9 @@ public sealed class UseAliasCodeFixTests
         return test.RunAsync(CancellationToken.None);
     }
 
-    private static Task NoFix(string source, params DiagnosticResult[] expected) => NoFix(source, Map, expected);
+    internal static Task NoFix(string source, params DiagnosticResult[] expected) => NoFix(source, Map, expected);
 
-    private static Task NoFix(string source, string? map, params DiagnosticResult[] expected)
+    internal static Task NoFix(string source, string? map, params DiagnosticResult[] expected)
     {
         var test = new Verify.Test { TestCode = source };
         if (map is not null)
@@ -431,6 +502,19 @@ public sealed class UseAliasCodeFixTests
     }
 
     // FixedCode equal to the input: the verifier then requires that no code action is offered.
+    private static async Task<string[]> ActionTitlesAsync(string source, string? editorConfig)
+    {
+        var tally = new Robustness.Tally();
+        var input = Robustness.RobustInput.Single("titles", source, editorConfig: editorConfig is null ? null : "root = true\n[*]\n" + editorConfig + "\n");
+        var analysis = await Robustness.Harness.AnalyzeAsync(await Robustness.Harness.CreateProjectAsync(input), tally, input.Name);
+        var document = analysis.Project.Documents.Single();
+        var titles = new List<string>();
+        foreach (var diagnostic in analysis.Diagnostics)
+            titles.AddRange((await Robustness.Harness.GetActionsAsync(document, diagnostic, tally, input.Name)).Select(a => a.Title));
+        tally.AssertClean();
+        return titles.ToArray();
+    }
+
     private static Task NoFixRun(Verify.Test test)
     {
         foreach (var source in test.TestState.Sources)
@@ -443,6 +527,20 @@ public sealed class UseAliasCodeFixTests
 
 internal static class TestExtensions
 {
+    /// <summary>
+    /// Fix All (and <c>dotnet format</c>) leaves the diagnostic where it is: the batch state is the source, diagnostic
+    /// included. For derived aliases, which bulk fixes never write unless <c>derive_alias_names = preferred</c>.
+    /// </summary>
+    public static T FixAllLeavesIt<T>(this T test) where T : CodeFixTest<DefaultVerifier>
+    {
+        foreach (var source in test.TestState.Sources)
+            test.BatchFixedState.Sources.Add(source);
+        test.BatchFixedState.MarkupHandling = MarkupMode.Allow;
+        test.BatchFixedState.InheritanceMode = StateInheritanceMode.AutoInheritAll;
+        test.BatchFixedState.ExpectedDiagnostics.AddRange(test.TestState.ExpectedDiagnostics);
+        return test;
+    }
+
     public static Verify.Test WithFixedDiagnostic(this Verify.Test test, DiagnosticResult diagnostic)
     {
         test.FixedState.ExpectedDiagnostics.Add(diagnostic);

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using KmsAnalyzers.CodeFixes;
+using KmsAnalyzers.Tests.Fixes;
 using KmsAnalyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -161,7 +162,7 @@ public sealed class AliasMapAnalyzerTests
             CodeActionIndex = 0,
         }.WithAliasMap(TrailingCommaMap);
         test.ExpectedDiagnostics.Add(Kms0001(0));
-        return test.RunAsync(CancellationToken.None);
+        return test.FixAllLeavesIt().RunAsync(CancellationToken.None);
     }
 
     [Fact]

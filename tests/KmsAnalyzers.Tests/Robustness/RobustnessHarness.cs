@@ -82,6 +82,14 @@ internal sealed class Tally
             output.WriteLine("WRONG: " + problem);
     }
 
+    /// <summary>Fails when fewer fixes were applied than the input guarantees (a sweep that fixed nothing proves nothing).</summary>
+    public void AssertFixedAtLeast(long fixActions, long fixAlls)
+    {
+        if (FixActions < fixActions || FixAlls < fixAlls)
+            throw new Xunit.Sdk.XunitException(
+                $"expected at least {fixActions} fix actions and {fixAlls} Fix All runs applied, got {FixActions} and {FixAlls}");
+    }
+
     /// <summary>Fails with the first crashes and wrong results in the message.</summary>
     public void AssertClean()
     {

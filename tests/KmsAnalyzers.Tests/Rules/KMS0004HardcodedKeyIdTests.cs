@@ -1,6 +1,7 @@
 using System.Threading;
 using System.Threading.Tasks;
 using KmsAnalyzers.CodeFixes;
+using KmsAnalyzers.Tests.Fixes;
 using KmsAnalyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
@@ -330,15 +331,25 @@ public sealed class KMS0004HardcodedKeyIdTests
         """", UseAliasCodeFixProvider.UseAliasKey, Map);
 
     [Fact]
-    public Task Derives_the_alias_from_the_name_when_the_map_has_none() => Verify.VerifyCodeFixAsync($$"""
-        using Amazon.KeyManagementService.Model;
-        static class Keys { public const string PaymentsKeyId = {|#0:"0b1c2d3e-4f50-4a6b-8c7d-000000000002"|}; }
-        class C { EncryptRequest A() => new() { KeyId = Keys.PaymentsKeyId }; }
-        """, [Kms0004(0, "EncryptRequest.KeyId", "0b1c2d3e-4f50-4a6b-8c7d-000000000002")], """
-        using Amazon.KeyManagementService.Model;
-        static class Keys { public const string PaymentsKeyId = "alias/payments"; }
-        class C { EncryptRequest A() => new() { KeyId = Keys.PaymentsKeyId }; }
-        """, UseAliasCodeFixProvider.UseAliasKey, Map);
+    public Task Derives_the_alias_from_the_name_when_the_map_has_none_and_fix_all_leaves_it()
+    {
+        var test = new Verify.Test
+        {
+            TestCode = $$"""
+                using Amazon.KeyManagementService.Model;
+                static class Keys { public const string PaymentsKeyId = {|#0:"0b1c2d3e-4f50-4a6b-8c7d-000000000002"|}; }
+                class C { EncryptRequest A() => new() { KeyId = Keys.PaymentsKeyId }; }
+                """,
+            FixedCode = """
+                using Amazon.KeyManagementService.Model;
+                static class Keys { public const string PaymentsKeyId = "alias/payments"; }
+                class C { EncryptRequest A() => new() { KeyId = Keys.PaymentsKeyId }; }
+                """,
+            CodeActionEquivalenceKey = UseAliasCodeFixProvider.UseAliasKey,
+        }.WithAliasMap(Map);
+        test.ExpectedDiagnostics.Add(Kms0004(0, "EncryptRequest.KeyId", "0b1c2d3e-4f50-4a6b-8c7d-000000000002"));
+        return test.FixAllLeavesIt().RunAsync(CancellationToken.None);
+    }
 
     [Theory]
     [InlineData("class C { string Value = \"" + KeyId)]

@@ -23,10 +23,23 @@ public sealed class OptionsAnalyzerTests
     public Task Valid_values_are_silent() => Run(
         "kms_analyzers.report_documentation_accounts = TRUE\nkms_analyzers.derive_alias_names = false\nkms_analyzers.home_regions = us-east-1, eu-west-1");
 
+    [Theory]
+    [InlineData("extra")]
+    [InlineData("preferred")]
+    [InlineData("false")]
+    [InlineData(" Preferred ")]
+    [InlineData("true")] // the value of earlier versions: a synonym of extra
+    public Task Derive_alias_names_accepts_its_modes(string value) => Run("kms_analyzers.derive_alias_names = " + value);
+
     [Fact]
     public Task Invalid_boolean_is_reported_once_for_all_files() => Run(
-        "kms_analyzers.derive_alias_names = maybe",
-        Kms0101("kms_analyzers.derive_alias_names", "maybe", "true or false"));
+        "kms_analyzers.report_documentation_accounts = maybe",
+        Kms0101("kms_analyzers.report_documentation_accounts", "maybe", "true or false"));
+
+    [Fact]
+    public Task Invalid_derive_mode_is_reported_with_the_accepted_values() => Run(
+        "kms_analyzers.derive_alias_names = prefer",
+        Kms0101("kms_analyzers.derive_alias_names", "prefer", "extra, preferred or false (true means extra)"));
 
     [Fact]
     public Task Invalid_home_region_codes_are_reported_each() => Run(
@@ -51,8 +64,8 @@ public sealed class OptionsAnalyzerTests
         var test = new Verify.Test { TestState = { Sources = { ("/src/A.cs", "class A { }"), ("/tests/B.cs", "class B { }") } } };
         test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig",
             "root = true\n[src/**.cs]\nkms_analyzers.derive_alias_names = yes\n[tests/**.cs]\nkms_analyzers.derive_alias_names = no\n"));
-        test.ExpectedDiagnostics.Add(Kms0101("kms_analyzers.derive_alias_names", "yes", "true or false"));
-        test.ExpectedDiagnostics.Add(Kms0101("kms_analyzers.derive_alias_names", "no", "true or false"));
+        test.ExpectedDiagnostics.Add(Kms0101("kms_analyzers.derive_alias_names", "yes", "extra, preferred or false (true means extra)"));
+        test.ExpectedDiagnostics.Add(Kms0101("kms_analyzers.derive_alias_names", "no", "extra, preferred or false (true means extra)"));
         return test.RunAsync(CancellationToken.None);
     }
 }
