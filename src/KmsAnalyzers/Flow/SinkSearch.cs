@@ -42,7 +42,7 @@ internal sealed class SinkSearch
     private readonly Compilation _compilation;
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
     private readonly ConcurrentDictionary<ISymbol, List<ReachedSink>> _bySymbol = new(SymbolEqualityComparer.Default);
-    private Dictionary<string, List<SyntaxTree>>? _treesByName;
+    private TreeWords[]? _treeWords;
 
     public SinkSearch(Compilation compilation) => _compilation = compilation;
 
@@ -385,10 +385,11 @@ internal sealed class SinkSearch
 
                 yield break;
             default:
-                if (TreesByName(cancellationToken).TryGetValue(symbol.Name, out var trees))
+                var hash = TreeWords.Hash(symbol.Name, 0, symbol.Name.Length);
+                foreach (var words in TreesWords(cancellationToken))
                 {
-                    foreach (var tree in trees)
-                        yield return (tree, tree.GetRoot(cancellationToken));
+                    if (words.MayName(hash))
+                        yield return (words.Tree, words.Tree.GetRoot(cancellationToken));
                 }
 
                 yield break;
@@ -415,26 +416,84 @@ internal sealed class SinkSearch
         return null;
     }
 
-    private Dictionary<string, List<SyntaxTree>> TreesByName(CancellationToken cancellationToken)
+    private TreeWords[] TreesWords(CancellationToken cancellationToken)
     {
-        if (_treesByName is { } built)
+        if (_treeWords is { } built)
             return built;
-        var index = new Dictionary<string, List<SyntaxTree>>(StringComparer.Ordinal);
+        var words = new List<TreeWords>();
         foreach (var tree in _compilation.SyntaxTrees)
+            words.Add(TreeWords.Of(tree, cancellationToken));
+        var array = words.ToArray();
+        return Interlocked.CompareExchange(ref _treeWords, array, null) ?? array;
+    }
+
+    /// <summary>
+    /// Which names a file may contain, read from its text rather than its tokens: the words made of identifier
+    /// characters (in code, comments and strings alike), kept as hashes. Realizing every file's tokens to index them
+    /// cost more than all the searches of a compilation; a text scan is a superset of the identifiers, and a file that
+    /// may spell one with a Unicode escape or a formatting character is always searched.
+    /// </summary>
+    private sealed class TreeWords
+    {
+        private readonly HashSet<int>? _hashes;
+
+        private TreeWords(SyntaxTree tree, HashSet<int>? hashes)
         {
-            foreach (var token in tree.GetRoot(cancellationToken).DescendantTokens())
-            {
-                if (!token.IsKind(SyntaxKind.IdentifierToken))
-                    continue;
-                var name = token.ValueText;
-                if (!index.TryGetValue(name, out var trees))
-                    index[name] = trees = new List<SyntaxTree>(1);
-                if (trees.Count == 0 || trees[trees.Count - 1] != tree)
-                    trees.Add(tree);
-            }
+            Tree = tree;
+            _hashes = hashes;
         }
 
-        return Interlocked.CompareExchange(ref _treesByName, index, null) ?? index;
+        public SyntaxTree Tree { get; }
+
+        public bool MayName(int hash) => _hashes is null || _hashes.Contains(hash);
+
+        public static TreeWords Of(SyntaxTree tree, CancellationToken cancellationToken)
+        {
+            var text = tree.GetText(cancellationToken).ToString();
+            var hashes = new HashSet<int>();
+            var i = 0;
+            while (i < text.Length)
+            {
+                var c = text[i];
+                if (c == '\\' && i + 1 < text.Length && (text[i + 1] == 'u' || text[i + 1] == 'U'))
+                    return new TreeWords(tree, null); // \u0041bc may be an identifier's escape
+                if (!IsWordChar(c))
+                {
+                    i++;
+                    continue;
+                }
+
+                var start = i;
+                while (i < text.Length && IsWordChar(text[i]))
+                {
+                    if (text[i] > 127 && char.GetUnicodeCategory(text[i]) == System.Globalization.UnicodeCategory.Format)
+                        return new TreeWords(tree, null); // formatting characters are not part of an identifier's name
+                    i++;
+                }
+
+                hashes.Add(Hash(text, start, i - start));
+            }
+
+            return new TreeWords(tree, hashes);
+        }
+
+        private static bool IsWordChar(char c) =>
+            c < 128 ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' : char.IsLetterOrDigit(c) ||
+                char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.NonSpacingMark or
+                    System.Globalization.UnicodeCategory.SpacingCombiningMark or System.Globalization.UnicodeCategory.ConnectorPunctuation or
+                    System.Globalization.UnicodeCategory.LetterNumber;
+
+        // FNV-1a over the characters: stable within the process, no substring allocated per word.
+        public static int Hash(string text, int start, int length)
+        {
+            unchecked
+            {
+                var hash = (int)2166136261;
+                for (var k = start; k < start + length; k++)
+                    hash = (hash ^ text[k]) * 16777619;
+                return hash;
+            }
+        }
     }
 
 #pragma warning disable RS1030 // Uses in other files are bound with their own tree's model; the driver's model provider caches it.
