@@ -59,6 +59,9 @@ internal sealed class LoadedInput : IDisposable
 /// </summary>
 internal static class InputLoader
 {
+    /// <summary>What the package's build/KmsAnalyzers.targets adds from the project folder as AdditionalFiles.</summary>
+    private static readonly string[] PackageAdditionalFiles = { "kms-aliases*.json", "appsettings*.json" };
+
     private static readonly string[] SkippedFolders = { "bin", "obj", ".git", ".vs", "node_modules", "TestResults" };
 
     public static async Task<LoadedInput?> LoadAsync(
@@ -260,9 +263,9 @@ internal static class InputLoader
     }
 
     /// <summary>
-    /// Gives every project what the package's props give it in a build: the <c>kms-aliases*.json</c> files of its
-    /// folder as AdditionalFiles (unless it has them already), the extra alias maps, and the tool's option overrides
-    /// as a global analyzer config.
+    /// Gives every project what the package gives it in a build: the <c>kms-aliases*.json</c> and
+    /// <c>appsettings*.json</c> files of its folder as AdditionalFiles (unless it has them already), plus the extra
+    /// alias maps, and the tool's option overrides as a global analyzer config.
     /// </summary>
     private static Solution AddInputs(Solution solution, IReadOnlyList<string> extraAliasMaps, string? globalConfig)
     {
@@ -272,8 +275,8 @@ internal static class InputLoader
             if (project.Language != LanguageNames.CSharp || project.FilePath is null)
                 continue;
             var folder = Path.GetDirectoryName(project.FilePath)!;
-            var maps = Directory.GetFiles(folder, "kms-aliases*.json").Concat(extraAliasMaps);
-            foreach (var map in maps.Select(Path.GetFullPath).Distinct(StringComparer.Ordinal))
+            var files = PackageAdditionalFiles.SelectMany(pattern => Directory.GetFiles(folder, pattern)).Concat(extraAliasMaps);
+            foreach (var map in files.Select(Path.GetFullPath).Distinct(StringComparer.Ordinal))
             {
                 if (project.AdditionalDocuments.Any(d => LoadedInput.SamePath(d.FilePath, map)))
                     continue;

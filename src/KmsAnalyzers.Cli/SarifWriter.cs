@@ -36,7 +36,7 @@ internal static class SarifWriter
         json.WriteString("name", "KmsAnalyzers");
         json.WriteString("version", KmsRules.Version);
         json.WriteString("semanticVersion", KmsRules.Version);
-        json.WriteString("informationUri", Descriptors.HelpLinkBase.Substring(0, Descriptors.HelpLinkBase.IndexOf("/blob/", StringComparison.Ordinal)));
+        json.WriteString("informationUri", RepositoryInfo.Url);
         json.WriteStartArray("rules");
         foreach (var id in rules)
             WriteRule(json, id);

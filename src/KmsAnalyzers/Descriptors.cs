@@ -5,7 +5,8 @@ namespace KmsAnalyzers;
 /// <summary>The rule catalogue: one descriptor per id, help links built from the id.</summary>
 internal static class Descriptors
 {
-    public const string HelpLinkBase = "https://github.com/kmsanalyzers/KmsAnalyzers/blob/main/docs/rules/";
+    /// <summary>From the RepositoryUrl MSBuild property (Directory.Build.props), like the package's metadata.</summary>
+    public const string HelpLinkBase = RepositoryInfo.RulesHelpLinkBase;
 
     // {0} Region, {1} key id, {2} masked account, {3} where the value is used (empty when unknown).
     public static readonly DiagnosticDescriptor HardcodedKeyArn = Create(

@@ -114,7 +114,7 @@ public sealed class SampleTests
     }
 
     /// <summary>The rows of the README's "Expected diagnostics" table: (file, line, column, rule).</summary>
-    private static (string, int, int, string)[] ReadmeTable(string readme) =>
+    internal static (string, int, int, string)[] ReadmeTable(string readme) =>
         Regex.Matches(readme, @"^\| \d+ \| `(?<file>[^`]+)` \| (?<line>\d+):(?<col>\d+) \| (?<id>KMS\d{4}) \|", RegexOptions.Multiline)
             .Select(m => (m.Groups["file"].Value, int.Parse(m.Groups["line"].Value), int.Parse(m.Groups["col"].Value), m.Groups["id"].Value))
             .OrderBy(r => r)

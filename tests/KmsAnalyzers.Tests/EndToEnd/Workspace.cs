@@ -9,7 +9,7 @@ using System.Text.RegularExpressions;
 namespace KmsAnalyzers.Tests.EndToEnd;
 
 /// <summary>The result of one <c>dotnet</c> command.</summary>
-public sealed record CommandResult(int ExitCode, string Output)
+public sealed record CommandResult(int ExitCode, string Output, string StandardOutput = "")
 {
     /// <summary>KMS diagnostics in MSBuild's output, de-duplicated: (file name relative to <paramref name="root"/>, line, column, severity, id).</summary>
     public IReadOnlyCollection<(string File, int Line, int Column, string Severity, string Id)> KmsDiagnostics(string root)
@@ -63,9 +63,13 @@ public sealed class Workspace : IDisposable
 
     public string Read(string relativePath) => File.ReadAllText(Path.Combine(Root, relativePath));
 
-    public CommandResult DotNet(string arguments, string? workingDirectory = null, IDictionary<string, string>? environment = null, int timeoutSeconds = 600)
+    public CommandResult DotNet(string arguments, string? workingDirectory = null, IDictionary<string, string>? environment = null, int timeoutSeconds = 600) =>
+        Run("dotnet", arguments, workingDirectory, environment, timeoutSeconds);
+
+    /// <summary>Runs a program (an installed tool, say) in this workspace, with the same environment as <see cref="DotNet"/>.</summary>
+    public CommandResult Run(string fileName, string arguments, string? workingDirectory = null, IDictionary<string, string>? environment = null, int timeoutSeconds = 600)
     {
-        var start = new ProcessStartInfo("dotnet", arguments)
+        var start = new ProcessStartInfo(fileName, arguments)
         {
             WorkingDirectory = workingDirectory ?? Root,
             RedirectStandardOutput = true,
@@ -81,19 +85,20 @@ public sealed class Workspace : IDisposable
 
         using var process = Process.Start(start)!;
         var output = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
+        var standardOutput = new StringBuilder();
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) { output.AppendLine(e.Data); standardOutput.AppendLine(e.Data); } };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         if (!process.WaitForExit(timeoutSeconds * 1000))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException("dotnet " + arguments + " did not finish in " + timeoutSeconds + " s:\n" + output);
+            throw new TimeoutException(fileName + " " + arguments + " did not finish in " + timeoutSeconds + " s:\n" + output);
         }
 
         process.WaitForExit();
         lock (output)
-            return new CommandResult(process.ExitCode, output.ToString());
+            return new CommandResult(process.ExitCode, output.ToString(), standardOutput.ToString());
     }
 
     public void Dispose()
