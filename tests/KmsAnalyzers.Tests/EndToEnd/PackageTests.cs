@@ -26,7 +26,7 @@ public sealed class PackageTests
     public PackageTests(PackageFixture package) => _package = package;
 
     [Fact]
-    public void Package_holds_only_the_analyzers_the_props_and_the_readme()
+    public void Package_holds_only_the_analyzers_their_symbols_the_props_the_icon_and_the_readme()
     {
         using var zip = ZipFile.OpenRead(_package.Package);
         var content = zip.Entries.Select(e => e.FullName)
@@ -38,7 +38,9 @@ public sealed class PackageTests
             "KmsAnalyzers.nuspec",
             "README.md",
             "analyzers/dotnet/cs/KmsAnalyzers.CodeFixes.dll",
+            "analyzers/dotnet/cs/KmsAnalyzers.CodeFixes.pdb",
             "analyzers/dotnet/cs/KmsAnalyzers.dll",
+            "analyzers/dotnet/cs/KmsAnalyzers.pdb",
             "build/KmsAnalyzers.props",
             "build/KmsAnalyzers.targets",
             "buildTransitive/KmsAnalyzers.props",
@@ -46,12 +48,45 @@ public sealed class PackageTests
             "configuration/kms.default.globalconfig",
             "configuration/kms.none.globalconfig",
             "configuration/kms.strict.globalconfig",
+            "icon.png",
         }, content);
 
         using var nuspec = zip.GetEntry("KmsAnalyzers.nuspec")!.Open();
         var metadata = XDocument.Load(nuspec).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
         Assert.Equal("true", metadata.Elements().Single(e => e.Name.LocalName == "developmentDependency").Value);
         Assert.DoesNotContain(metadata.Descendants(), e => e.Name.LocalName == "dependency");
+    }
+
+    [Fact]
+    public void Nuspec_has_the_metadata_users_expect_and_a_symbols_package_sits_beside_it()
+    {
+        using var zip = ZipFile.OpenRead(_package.Package);
+        XElement metadata;
+        using (var nuspec = zip.GetEntry("KmsAnalyzers.nuspec")!.Open())
+            metadata = XDocument.Load(nuspec).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+        string Value(string name) => metadata.Elements().Single(e => e.Name.LocalName == name).Value;
+
+        foreach (var id in CatalogTests.Ids())
+            Assert.Contains(id, Value("description"));
+        Assert.Equal(new[] { "aws", "kms", "cdk", "security", "roslyn", "analyzers" }, Value("tags").Split(' ').Intersect(new[] { "aws", "kms", "cdk", "security", "roslyn", "analyzers" }).ToArray());
+        Assert.Equal("icon.png", Value("icon"));
+        Assert.Equal("README.md", Value("readme"));
+        var repository = metadata.Elements().Single(e => e.Name.LocalName == "repository");
+        Assert.Equal(Value("projectUrl"), repository.Attribute("url")!.Value);
+        Assert.Equal(Descriptors.HelpLinkBase, Value("projectUrl") + "/blob/main/docs/rules/");
+        Assert.StartsWith("0.1.0", Value("releaseNotes"));                            // the newest CHANGELOG.md section
+        Assert.EndsWith("/blob/main/CHANGELOG.md", Value("releaseNotes"));
+
+        // Relative links break on the package gallery: every link in the packed README is absolute.
+        using var readme = new StreamReader(zip.GetEntry("README.md")!.Open());
+        var text = readme.ReadToEnd();
+        Assert.Contains("](" + Value("projectUrl") + "/blob/main/docs/rules/KMS0001.md)", text);
+        Assert.DoesNotMatch(@"\]\((?!https://|#)", text);
+
+        var symbols = Path.ChangeExtension(_package.Package, ".snupkg");
+        using var snupkg = ZipFile.OpenRead(symbols);
+        Assert.Contains(snupkg.Entries, e => e.FullName == "analyzers/dotnet/cs/KmsAnalyzers.pdb");
+        Assert.Contains(snupkg.Entries, e => e.FullName == "analyzers/dotnet/cs/KmsAnalyzers.CodeFixes.pdb");
     }
 
     [Fact]

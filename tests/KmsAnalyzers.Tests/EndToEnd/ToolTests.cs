@@ -257,7 +257,33 @@ public sealed class ToolTests
         Assert.False(File.Exists(Path.Combine(workspace.Root, "Billing/kms-alias-plan.md")));
     }
 
-    private const string ExpectedLegacyPlan = "PLACEHOLDER";
+    private const string ExpectedLegacyPlan = """
+        # KMS alias plan
+
+        Written by `kms-analyzers fix LegacyKmsApp`. Every alias that the fixed code now references, in each Region named by the key ARNs it replaced, whether the alias maps show it, and the commands that create the missing ones.
+
+        Alias maps: `kms-aliases.json` (eu-west-1)
+
+        | Alias | Region | Replaced key | In the alias maps | Used at | Note |
+        |---|---|---|---|---|---|
+        | `alias/audit` | eu-west-1 | `c4e1a7d2-5b8f-4c3a-a906-7e2d1f4b8c35` | **no** | Configuration/KmsKeys.cs:34 | the key is in account ********1098, not the alias maps' account: an alias resolves in the caller's account only |
+        | `alias/customer-data` | eu-west-1 | `mrk-4c7e1b9a2d5f48e6b3a0c9d7e2f1a856` | yes | Configuration/KmsKeys.cs:30 |  |
+        | `alias/customer-data` | eu-west-2 | `mrk-4c7e1b9a2d5f48e6b3a0c9d7e2f1a856` | **no** | Workers/ReplicaSyncWorker.cs:24 | no alias map for eu-west-2 was given: it may exist; add 'aws kms list-aliases --region eu-west-2 --output json' to check |
+        | `alias/customer-data` | (not named) | `mrk-4c7e1b9a2d5f48e6b3a0c9d7e2f1a856` | yes (eu-west-1) | Configuration/KmsKeys.cs:29 | the replaced key id names no Region: the alias is needed in every Region where the code runs |
+        | `alias/invoices` | eu-west-1 | `6e1d8b3c-4f92-4a57-8d0e-b2c9a7f51e36` | yes | Data/OrderRepository.cs:65 |  |
+        | `alias/orders` | eu-west-1 | `3f8a2c1e-7b4d-4e9a-9c61-2d5e8f0a4b17` | yes | Configuration/KmsKeys.cs:17, Data/OrderRepository.cs:83 |  |
+        | `alias/payments` | eu-west-1 | `9d2e4b6a-1c3f-4a8e-b5d7-6f0e2a9c4d81` | yes | Configuration/KmsKeys.cs:23 |  |
+        | `alias/refunds` | eu-west-1 | `a4c27e5f-0d3b-4b81-96fa-5e8d1c0b7a29` | yes | Data/OrderRepository.cs:74 |  |
+
+        ## Create the missing aliases
+
+        Run with credentials of the account that owns each key (or add the aliases to your infrastructure code):
+
+        ```bash
+        aws kms create-alias --region eu-west-1 --alias-name alias/audit --target-key-id c4e1a7d2-5b8f-4c3a-a906-7e2d1f4b8c35
+        aws kms create-alias --region eu-west-2 --alias-name alias/customer-data --target-key-id mrk-4c7e1b9a2d5f48e6b3a0c9d7e2f1a856
+        ```
+        """ + "\n";
 
     /// <summary>(file, line, column, rule) of the compiler-format lines the tool prints for its findings.</summary>
     private static (string, int, int, string)[] FindingLines(string output) =>
@@ -298,7 +324,7 @@ public sealed class ToolTests
             Assert.Contains(r.GetProperty("defaultConfiguration").GetProperty("level").GetString(), new[] { "none", "note", "warning", "error" });
         });
         Assert.Equal(rules.Length, rules.Select(r => r.GetProperty("id").GetString()).Distinct().Count());
-        Assert.True(run.GetProperty("originalUriBaseIds").GetProperty("%SRCROOT%").GetProperty("uri").GetString()!.StartsWith("file:///", StringComparison.Ordinal));
+        Assert.StartsWith("file:///", run.GetProperty("originalUriBaseIds").GetProperty("%SRCROOT%").GetProperty("uri").GetString());
         foreach (var result in run.GetProperty("results").EnumerateArray())
         {
             var index = result.GetProperty("ruleIndex").GetInt32();

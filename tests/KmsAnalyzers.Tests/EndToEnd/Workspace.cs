@@ -31,7 +31,7 @@ public sealed record CommandResult(int ExitCode, string Output, string StandardO
 /// </summary>
 public sealed class Workspace : IDisposable
 {
-    private static readonly string[] RepoFiles = { "Directory.Build.props", "Directory.Packages.props", "NuGet.config", ".editorconfig", "README.md" };
+    private static readonly string[] RepoFiles = { "Directory.Build.props", "Directory.Packages.props", "NuGet.config", ".editorconfig", "README.md", "CHANGELOG.md" };
 
     public Workspace()
     {
