@@ -37,6 +37,9 @@ internal sealed class LoadedInput : IDisposable
 
     public IReadOnlyList<LoadProblem> Problems { get; }
 
+    /// <summary>What MSBuild said about projects that loaded all the same.</summary>
+    public IReadOnlyList<LoadProblem> Warnings { get; init; } = Array.Empty<LoadProblem>();
+
     public bool HasProblems => Problems.Count > 0;
 
     /// <summary>Whether a project is to be analyzed: C#, and loaded without problems.</summary>
@@ -115,14 +118,20 @@ internal static class InputLoader
             problems.Add(new LoadProblem(solutionFile, e.Message));
         }
 
+        // MSBuildWorkspace reports every MSBuild error and some warnings (NU1603, say) as failures; a project that
+        // loaded with its documents anyway is analyzed, and the message is only shown.
+        var warnings = new List<LoadProblem>();
         foreach (var diagnostic in workspace.Diagnostics)
         {
-            if (diagnostic.Kind == WorkspaceDiagnosticKind.Failure)
-                problems.Add(new LoadProblem(ProjectPathIn(diagnostic.Message), diagnostic.Message));
+            if (diagnostic.Kind != WorkspaceDiagnosticKind.Failure)
+                continue;
+            var project = ProjectPathIn(diagnostic.Message);
+            var loaded = project is not null && workspace.CurrentSolution.Projects.Any(p => LoadedInput.SamePath(p.FilePath, project) && p.DocumentIds.Count > 0);
+            (loaded ? warnings : problems).Add(new LoadProblem(project, diagnostic.Message));
         }
 
         var solution = AddInputs(workspace.CurrentSolution, extraAliasMaps, globalConfig);
-        return new LoadedInput(workspace, solution, baseDirectory, Deduplicate(problems));
+        return new LoadedInput(workspace, solution, baseDirectory, Deduplicate(problems)) { Warnings = Deduplicate(warnings) };
     }
 
     private static bool ResolveTargets(string full, out string? solutionFile, out List<string> projectFiles, out string error)

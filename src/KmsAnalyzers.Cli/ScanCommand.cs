@@ -174,6 +174,12 @@ internal static class Report
     /// <summary>Load problems and analyzer failures, on stderr, after the results.</summary>
     public static void WriteProblems(Reporter reporter, LoadedInput input, Analysis analysis)
     {
+        foreach (var warning in input.Warnings)
+        {
+            var where = warning.ProjectPath is null ? "" : InputLoader.Relative(input.BaseDirectory, warning.ProjectPath) + ": ";
+            reporter.Warning(where + Masking.Mask(warning.Message));
+        }
+
         foreach (var problem in input.Problems)
         {
             var where = problem.ProjectPath is null ? "" : InputLoader.Relative(input.BaseDirectory, problem.ProjectPath) + ": ";

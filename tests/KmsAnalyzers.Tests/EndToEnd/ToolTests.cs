@@ -182,10 +182,9 @@ public sealed class ToolTests
             """);
         workspace.Write("Broken/Broken.csproj", """
             <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
-              <Import Project="does-not-exist.targets" />
+              <PropertyGroup><TargetFramework>net10.0</TargetFramework>
             </Project>
-            """);
+            """); // not even XML: neither restore nor MSBuild can read it
 
         var scan = _tool.Run(workspace, "scan App.sln --format json --sarif kms.sarif");
         Assert.True(scan.ExitCode == 2, scan.Output);
@@ -244,7 +243,7 @@ public sealed class ToolTests
             """, workspace.Read("Billing/Keys.cs"));
 
         using var plan = JsonDocument.Parse(workspace.Read("plan/kms-alias-plan.json"));
-        Assert.Equal(new[] { "maps/kms-aliases.us-east-1.json" }, plan.RootElement.GetProperty("aliasMaps").EnumerateArray().Select(m => m.GetProperty("file").GetString()).ToArray());
+        Assert.Equal(new[] { "../maps/kms-aliases.us-east-1.json" }, plan.RootElement.GetProperty("aliasMaps").EnumerateArray().Select(m => m.GetProperty("file").GetString()).ToArray());
         var aliases = plan.RootElement.GetProperty("aliases");
         Assert.Equal(2, aliases.GetArrayLength());
         Assert.Equal("alias/billing", aliases[0].GetProperty("alias").GetString());
