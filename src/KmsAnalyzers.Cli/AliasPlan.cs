@@ -105,7 +105,7 @@ internal sealed class AliasPlan
         {
             var used = string.Join(", ", a.UsedAt.Select(u => $"{u.File}:{u.Line}"));
             md.Append(CultureInfo.InvariantCulture,
-                $"| `{a.Alias}` | {a.Region ?? "(not named)"} | {(a.TargetKeyId is null ? "(unknown)" : "`" + a.TargetKeyId + "`")} | {(a.InAliasMaps ? "yes" : "**no**")}{(a.InAliasMapRegions.Count > 0 && a.Region is null ? " (" + Regions(a.InAliasMapRegions) + ")" : "")} | {used} | {a.Note ?? ""} |\n");
+                $"| `{a.Alias}` | {a.Region ?? "(not named)"} | {(a.TargetKeyId is null ? "an alias ARN" : "`" + a.TargetKeyId + "`")} | {(a.InAliasMaps ? "yes" : "**no**")}{(a.InAliasMapRegions.Count > 0 && a.Region is null ? " (" + Regions(a.InAliasMapRegions) + ")" : "")} | {used} | {a.Note ?? ""} |\n");
         }
 
         md.Append('\n');

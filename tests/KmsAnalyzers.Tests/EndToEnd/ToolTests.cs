@@ -58,8 +58,12 @@ public sealed class ToolTests
         Assert.Equal(expected, FindingLines(scan.StandardOutput));
         Assert.Matches(@"│ KMS0001 │ Hard-coded KMS key ARN +│ LegacyKmsApp +│ +9 │", scan.StandardOutput);
         Assert.Matches(@"│ KMS0002 │ Raw multi-Region KMS key ID +│ LegacyKmsApp +│ +1 │", scan.StandardOutput);
-        Assert.Matches(@"│ KMS0003 │ Cross-Region KMS decrypt +│ LegacyKmsApp +│ +3 │", scan.StandardOutput);
-        Assert.Matches(@"│ Total +│ +│ 3 project\(s\) analyzed +│ +13 │", scan.StandardOutput);
+        Assert.Matches(@"│ KMS0003 │ Cross-Region KMS decrypt +│ LegacyKmsApp +│ +4 │", scan.StandardOutput);
+        Assert.Matches(@"│ KMS0004 │ Hard-coded single-Region KMS key ID +│ LegacyKmsApp +│ +2 │", scan.StandardOutput);
+        Assert.Matches(@"│ KMS0005 │ Region-pinned KMS alias ARN +│ LegacyKmsApp +│ +1 │", scan.StandardOutput);
+        Assert.Matches(@"│ KMS0008 │ KMS call to a key in another Region +│ LegacyKmsApp +│ +1 │", scan.StandardOutput);
+        Assert.Matches(@"│ KMS0009 │ KMS key identifier in application settings +│ LegacyKmsApp +│ +1 │", scan.StandardOutput);
+        Assert.Matches(@"│ Total +│ +│ 3 project\(s\) analyzed +│ +19 │", scan.StandardOutput);
         AssertNoAccount(scan.Output);
 
         var sarif = AssertSarifShape(Path.Combine(repo.Root, "out/kms.sarif"));
@@ -106,23 +110,26 @@ public sealed class ToolTests
 
         var fix = _tool.Run(repo, $"fix {Legacy} --derive-aliases --no-restore");
         Assert.True(fix.ExitCode == 1, fix.Output);
-        Assert.Matches(@"│ Configuration/KmsKeys\.cs +│ +5 │ -6 \+5 │ KMS0001 x4, KMS0002 x1 +│", fix.StandardOutput);
+        Assert.Matches(@"│ Configuration/KmsKeys\.cs +│ +6 │ -7 \+6 │ KMS0001 x4, KMS0002 x1, KMS0005 x1 +│", fix.StandardOutput);
         Assert.Matches(@"│ Data/OrderRepository\.cs +│ +3 │ -3 \+3 │ KMS0001 x3 +│", fix.StandardOutput);
-        Assert.Matches(@"│ Workers/ReplicaSyncWorker\.cs +│ +2 │ -2 \+2 │ KMS0001 x1, KMS0003 x3 +│", fix.StandardOutput);
-        Assert.Contains("Findings: 13 before, 1 after.", fix.StandardOutput);
+        Assert.Matches(@"│ Workers/ReplicaSyncWorker\.cs +│ +2 │ -2 \+2 │ KMS0001 x1, KMS0003 x3, KMS0008 x1 +│", fix.StandardOutput);
+        Assert.Matches(@"│ Workers/ReportExportJob\.cs +│ +1 │ -1 \+1 │ KMS0004 x1 +│", fix.StandardOutput);
+        // Left: the grant's key ARN, a key id where the SDK takes no alias, and the appsettings.json value (no fix).
+        Assert.Contains("Findings: 19 before, 3 after.", fix.StandardOutput);
 
         var keys = repo.Read(Path.Combine(Legacy, "Configuration/KmsKeys.cs"));
         Assert.Contains("OrdersKeyArn = \"alias/orders\";", keys);
         Assert.Contains("CustomerDataMrkId = \"alias/customer-data\";", keys);
         Assert.Contains("AuditKeyArn =\n        \"alias/audit\";", keys.Replace("\r\n", "\n"));
         Assert.Contains("SettlementKeyArn = \"arn:aws:kms:", keys); // a grant needs the key ARN
+        Assert.Contains("OrdersAliasArn = \"alias/orders\";", keys); // KMS0005
         Assert.Contains("new AmazonKeyManagementServiceClient();", repo.Read(Path.Combine(Legacy, "Workers/ReplicaSyncWorker.cs")));
 
         Assert.Equal(ExpectedLegacyPlan, repo.Read(Path.Combine(Legacy, "kms-alias-plan.md")));
         using (var plan = JsonDocument.Parse(repo.Read(Path.Combine(Legacy, "kms-alias-plan.json"))))
         {
             var rows = plan.RootElement.GetProperty("aliases").EnumerateArray()
-                .Select(a => $"{a.GetProperty("alias").GetString()} {a.GetProperty("region").GetString() ?? "-"} {a.GetProperty("targetKeyId").GetString()} {a.GetProperty("inAliasMaps").GetBoolean()} {a.GetProperty("createCommand").GetString() ?? "-"}")
+                .Select(a => $"{a.GetProperty("alias").GetString()} {a.GetProperty("region").GetString() ?? "-"} {a.GetProperty("targetKeyId").GetString() ?? "-"} {a.GetProperty("inAliasMaps").GetBoolean()} {a.GetProperty("createCommand").GetString() ?? "-"}")
                 .ToArray();
             Assert.Equal(new[]
             {
@@ -131,9 +138,11 @@ public sealed class ToolTests
                 "alias/customer-data eu-west-2 mrk-4c7e1b9a2d5f48e6b3a0c9d7e2f1a856 False aws kms create-alias --region eu-west-2 --alias-name alias/customer-data --target-key-id mrk-4c7e1b9a2d5f48e6b3a0c9d7e2f1a856",
                 "alias/customer-data - mrk-4c7e1b9a2d5f48e6b3a0c9d7e2f1a856 True -",
                 "alias/invoices eu-west-1 6e1d8b3c-4f92-4a57-8d0e-b2c9a7f51e36 True -",
+                "alias/orders eu-west-1 - True -",
                 "alias/orders eu-west-1 3f8a2c1e-7b4d-4e9a-9c61-2d5e8f0a4b17 True -",
                 "alias/payments eu-west-1 9d2e4b6a-1c3f-4a8e-b5d7-6f0e2a9c4d81 True -",
                 "alias/refunds eu-west-1 a4c27e5f-0d3b-4b81-96fa-5e8d1c0b7a29 True -",
+                "alias/reporting - 5b9c1e7a-2f6d-4e03-8a4c-d1e7f0b3a962 True -",
             }, rows);
             Assert.Equal("********1098", plan.RootElement.GetProperty("aliases")[0].GetProperty("account").GetString());
         }
@@ -143,7 +152,9 @@ public sealed class ToolTests
         var build = repo.DotNet($"build {Legacy} --no-incremental");
         Assert.True(build.ExitCode == 0, build.Output);
         Assert.DoesNotContain(": error ", build.Output);
-        Assert.Equal(new[] { ("Configuration/KmsKeys.cs", 26, 44, "warning", "KMS0001") }, build.KmsDiagnostics(Path.Combine(repo.Root, Legacy)).ToArray());
+        Assert.Equal(
+            new[] { ("appsettings.json", 4, 21, "warning", "KMS0009"), ("Configuration/KmsKeys.cs", 26, 44, "warning", "KMS0001"), ("Workers/ReportExportJob.cs", 20, 40, "warning", "KMS0004") },
+            build.KmsDiagnostics(Path.Combine(repo.Root, Legacy)).OrderBy(d => d).ToArray());
     }
 
     [Fact]
@@ -270,9 +281,11 @@ public sealed class ToolTests
         | `alias/customer-data` | eu-west-2 | `mrk-4c7e1b9a2d5f48e6b3a0c9d7e2f1a856` | **no** | Workers/ReplicaSyncWorker.cs:24 | no alias map for eu-west-2 was given: it may exist; add 'aws kms list-aliases --region eu-west-2 --output json' to check |
         | `alias/customer-data` | (not named) | `mrk-4c7e1b9a2d5f48e6b3a0c9d7e2f1a856` | yes (eu-west-1) | Configuration/KmsKeys.cs:29 | the replaced key id names no Region: the alias is needed in every Region where the code runs |
         | `alias/invoices` | eu-west-1 | `6e1d8b3c-4f92-4a57-8d0e-b2c9a7f51e36` | yes | Data/OrderRepository.cs:65 |  |
+        | `alias/orders` | eu-west-1 | an alias ARN | yes | Configuration/KmsKeys.cs:20 |  |
         | `alias/orders` | eu-west-1 | `3f8a2c1e-7b4d-4e9a-9c61-2d5e8f0a4b17` | yes | Configuration/KmsKeys.cs:17, Data/OrderRepository.cs:83 |  |
         | `alias/payments` | eu-west-1 | `9d2e4b6a-1c3f-4a8e-b5d7-6f0e2a9c4d81` | yes | Configuration/KmsKeys.cs:23 |  |
         | `alias/refunds` | eu-west-1 | `a4c27e5f-0d3b-4b81-96fa-5e8d1c0b7a29` | yes | Data/OrderRepository.cs:74 |  |
+        | `alias/reporting` | (not named) | `5b9c1e7a-2f6d-4e03-8a4c-d1e7f0b3a962` | yes (eu-west-1) | Workers/ReportExportJob.cs:17 | the replaced key id names no Region: the alias is needed in every Region where the code runs |
 
         ## Create the missing aliases
 
