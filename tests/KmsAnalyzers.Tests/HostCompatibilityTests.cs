@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
+using KmsAnalyzers.Rules;
 using Xunit;
 
 namespace KmsAnalyzers.Tests;

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Reflection;
+using KmsAnalyzers.Rules;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Xunit;
 

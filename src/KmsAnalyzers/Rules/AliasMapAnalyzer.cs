@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
-namespace KmsAnalyzers;
+namespace KmsAnalyzers.Rules;
 
 /// <summary>KMS0100: a <c>kms-aliases*.json</c> AdditionalFile that cannot be read, reported at the offending position.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]

@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
-namespace KmsAnalyzers;
+namespace KmsAnalyzers.Rules;
 
 /// <summary>
 /// KMS0009: a key ARN or a multi-Region key id as a string value in an <c>appsettings*.json</c> AdditionalFile,

@@ -12,7 +12,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace KmsAnalyzers;
+namespace KmsAnalyzers.Rules;
 
 /// <summary>
 /// KMS0001 (hard-coded key ARN) and KMS0002 (raw multi-Region key ID) in every constant string expression.

@@ -10,7 +10,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace KmsAnalyzers;
+namespace KmsAnalyzers.Rules;
 
 /// <summary>
 /// KMS0004 (hard-coded single-Region key id) and KMS0005 (Region-pinned alias ARN where an alias name would do).

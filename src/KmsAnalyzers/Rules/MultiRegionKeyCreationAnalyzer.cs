@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace KmsAnalyzers;
+namespace KmsAnalyzers.Rules;
 
 /// <summary>
 /// KMS0010 (disabled by default): a multi-Region key is created. AWS CDK: <c>MultiRegion = true</c> on a

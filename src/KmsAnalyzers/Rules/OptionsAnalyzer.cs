@@ -4,7 +4,7 @@ using KmsAnalyzers.Options;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace KmsAnalyzers;
+namespace KmsAnalyzers.Rules;
 
 /// <summary>
 /// KMS0101: an option value KmsAnalyzers cannot use. Options may differ per folder, so every tree's options are

@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace KmsAnalyzers;
+namespace KmsAnalyzers.Rules;
 
 /// <summary>
 /// KMS0007: a constant string that names a Region (a Region code, or any service's ARN with a Region field) inside

@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace KmsAnalyzers;
+namespace KmsAnalyzers.Rules;
 
 /// <summary>
 /// KMS0006: a <c>CfnReplicaKey</c> whose primary is a multi-Region key (<c>CfnKey</c>, or the L2 <c>Key</c>) found

@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using KmsAnalyzers.Benchmarks.Infrastructure;
 using KmsAnalyzers.CodeFixes;
+using KmsAnalyzers.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;

@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 using static KmsAnalyzers.Tests.Rules.HardcodedKeyArnTests;
 using static KmsAnalyzers.Tests.Rules.RawMultiRegionKeyIdTests;
-using Verify = KmsAnalyzers.Tests.Infrastructure.Verifier<KmsAnalyzers.HardcodedKeyIdentifierAnalyzer, KmsAnalyzers.CodeFixes.UseAliasCodeFixProvider>;
+using Verify = KmsAnalyzers.Tests.Infrastructure.Verifier<KmsAnalyzers.Rules.HardcodedKeyIdentifierAnalyzer, KmsAnalyzers.CodeFixes.UseAliasCodeFixProvider>;
 
 namespace KmsAnalyzers.Tests.Fixes;
 

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using KmsAnalyzers.CodeFixes;
+using KmsAnalyzers.Rules;
 using KmsAnalyzers.Tests.Fixes;
 using KmsAnalyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
@@ -11,8 +12,8 @@ using Microsoft.CodeAnalysis.Testing;
 using Microsoft.CodeAnalysis.Text;
 using Xunit;
 using static KmsAnalyzers.Tests.Rules.HardcodedKeyArnTests;
-using Verify = KmsAnalyzers.Tests.Infrastructure.Verifier<KmsAnalyzers.AliasMapAnalyzer, KmsAnalyzers.CodeFixes.UseAliasCodeFixProvider>;
-using VerifyKeys = KmsAnalyzers.Tests.Infrastructure.Verifier<KmsAnalyzers.HardcodedKeyIdentifierAnalyzer, KmsAnalyzers.CodeFixes.UseAliasCodeFixProvider>;
+using Verify = KmsAnalyzers.Tests.Infrastructure.Verifier<KmsAnalyzers.Rules.AliasMapAnalyzer, KmsAnalyzers.CodeFixes.UseAliasCodeFixProvider>;
+using VerifyKeys = KmsAnalyzers.Tests.Infrastructure.Verifier<KmsAnalyzers.Rules.HardcodedKeyIdentifierAnalyzer, KmsAnalyzers.CodeFixes.UseAliasCodeFixProvider>;
 
 namespace KmsAnalyzers.Tests.Options;
 

@@ -10,6 +10,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using KmsAnalyzers.CodeFixes;
+using KmsAnalyzers.Rules;
 using KmsAnalyzers.Tests.Infrastructure;
 using KmsAnalyzers.Tests.Sdk;
 using Microsoft.CodeAnalysis;

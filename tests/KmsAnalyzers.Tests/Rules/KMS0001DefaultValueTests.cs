@@ -4,7 +4,7 @@ using KmsAnalyzers.CodeFixes;
 using KmsAnalyzers.Tests.Fixes;
 using Xunit;
 using static KmsAnalyzers.Tests.Rules.HardcodedKeyArnTests;
-using Verify = KmsAnalyzers.Tests.Infrastructure.Verifier<KmsAnalyzers.HardcodedKeyIdentifierAnalyzer, KmsAnalyzers.CodeFixes.UseAliasCodeFixProvider>;
+using Verify = KmsAnalyzers.Tests.Infrastructure.Verifier<KmsAnalyzers.Rules.HardcodedKeyIdentifierAnalyzer, KmsAnalyzers.CodeFixes.UseAliasCodeFixProvider>;
 
 namespace KmsAnalyzers.Tests.Rules;
 

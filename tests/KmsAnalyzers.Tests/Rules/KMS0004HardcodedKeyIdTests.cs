@@ -1,12 +1,13 @@
 using System.Threading;
 using System.Threading.Tasks;
 using KmsAnalyzers.CodeFixes;
+using KmsAnalyzers.Rules;
 using KmsAnalyzers.Tests.Fixes;
 using KmsAnalyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
-using Verify = KmsAnalyzers.Tests.Infrastructure.Verifier<KmsAnalyzers.KeyIdentifierAtSinkAnalyzer, KmsAnalyzers.CodeFixes.UseAliasCodeFixProvider>;
+using Verify = KmsAnalyzers.Tests.Infrastructure.Verifier<KmsAnalyzers.Rules.KeyIdentifierAtSinkAnalyzer, KmsAnalyzers.CodeFixes.UseAliasCodeFixProvider>;
 
 namespace KmsAnalyzers.Tests.Rules;
 

@@ -1,11 +1,12 @@
 using System.Threading;
 using System.Threading.Tasks;
 using KmsAnalyzers.CodeFixes;
+using KmsAnalyzers.Rules;
 using KmsAnalyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
-using Verify = KmsAnalyzers.Tests.Infrastructure.Verifier<KmsAnalyzers.KeyIdentifierAtSinkAnalyzer, KmsAnalyzers.CodeFixes.UseAliasNameCodeFixProvider>;
+using Verify = KmsAnalyzers.Tests.Infrastructure.Verifier<KmsAnalyzers.Rules.KeyIdentifierAtSinkAnalyzer, KmsAnalyzers.CodeFixes.UseAliasNameCodeFixProvider>;
 
 namespace KmsAnalyzers.Tests.Rules;
 

@@ -2,12 +2,13 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using KmsAnalyzers.CodeFixes;
+using KmsAnalyzers.Rules;
 using KmsAnalyzers.Sdk;
 using KmsAnalyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
-using Verify = KmsAnalyzers.Tests.Infrastructure.Verifier<KmsAnalyzers.CrossRegionDecryptAnalyzer, KmsAnalyzers.CodeFixes.CrossRegionDecryptCodeFixProvider>;
+using Verify = KmsAnalyzers.Tests.Infrastructure.Verifier<KmsAnalyzers.Rules.CrossRegionDecryptAnalyzer, KmsAnalyzers.CodeFixes.CrossRegionDecryptCodeFixProvider>;
 
 namespace KmsAnalyzers.Tests.Rules;
 
