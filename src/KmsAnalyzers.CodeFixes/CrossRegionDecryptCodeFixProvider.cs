@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using System.Threading.Tasks;
+using KmsAnalyzers.Sdk;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -132,7 +133,7 @@ public sealed class CrossRegionDecryptCodeFixProvider : CodeFixProvider, ITextCh
                 var pins = 0;
                 foreach (var expression in initializer.Expressions)
                 {
-                    if (expression is AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "RegionEndpoint" or "ServiceURL" } })
+                    if (expression is AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: SdkNames.RegionEndpointMember or SdkNames.ServiceUrlMember } })
                         pins++;
                 }
 

@@ -4,6 +4,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using KmsAnalyzers.Identifiers;
+using KmsAnalyzers.Sdk;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
@@ -129,11 +130,11 @@ public sealed class UseRegionTokenCodeFixProvider : CodeFixProvider, ITextChange
     // "Aws" when Amazon.CDK.Aws is in scope at the literal (a using, a global using, the namespace), else qualified.
     private static string AwsName(SemanticModel model, int position, CancellationToken cancellationToken)
     {
-        var probe = SyntaxFactory.ParseExpression("Aws.REGION");
+        var probe = SyntaxFactory.ParseExpression(SdkNames.CdkAws + "." + SdkNames.CdkRegionToken);
         var symbol = model.GetSpeculativeSymbolInfo(position, probe, SpeculativeBindingOption.BindAsExpression).Symbol;
         cancellationToken.ThrowIfCancellationRequested();
         return symbol?.ContainingType is { Name: "Aws", ContainingNamespace: { Name: "CDK", ContainingNamespace.Name: "Amazon" } }
-            ? "Aws"
-            : "Amazon.CDK.Aws";
+            ? SdkNames.CdkAws
+            : SdkNames.CdkAwsQualified;
     }
 }

@@ -122,7 +122,7 @@ internal sealed class CdkKeyFlow
 
     /// <summary>Whether a key is created with <c>MultiRegion</c> constant <c>true</c>.</summary>
     public bool IsMultiRegion(IObjectCreationOperation key) =>
-        Props(key) is { } props && Values.MemberValue(props, "MultiRegion") is { } value && ConstantTrue(value);
+        Props(key) is { } props && Values.MemberValue(props, SdkNames.MultiRegion) is { } value && ConstantTrue(value);
 
     private bool ConstantTrue(IOperation value)
     {
@@ -142,7 +142,7 @@ internal sealed class CdkKeyFlow
     /// <summary>The key creation whose ARN a replica's <c>PrimaryKeyArn</c> reads, when every path agrees on one.</summary>
     public IObjectCreationOperation? PrimaryOf(IObjectCreationOperation replica)
     {
-        if (Props(replica) is not { } props || Values.MemberValues(props, "PrimaryKeyArn") is not { Count: > 0 } arns)
+        if (Props(replica) is not { } props || Values.MemberValues(props, SdkNames.PrimaryKeyArn) is not { Count: > 0 } arns)
             return null;
         IObjectCreationOperation? primary = null;
         foreach (var arn in arns)
@@ -177,7 +177,7 @@ internal sealed class CdkKeyFlow
     /// <summary>The key whose policy <paramref name="value"/> reads (<c>primary.KeyPolicy</c>, <c>primary.Policy</c>), if it reads one.</summary>
     public IObjectCreationOperation? PolicyOwner(IOperation value) =>
         ValueModel.Unwrap(value) is IPropertyReferenceOperation { Instance: { } instance } property &&
-        property.Property.Name is "KeyPolicy" or "Policy" && _cdk.IsKey(property.Property.ContainingType)
+        property.Property.Name is SdkNames.CfnKeyPolicy or SdkNames.L2KeyPolicy && _cdk.IsKey(property.Property.ContainingType)
             ? KeyCreation(instance, 0)
             : null;
 
@@ -226,7 +226,7 @@ internal sealed class CdkKeyFlow
             break;
         }
 
-        return creation.Type?.Name ?? "CfnKey";
+        return creation.Type?.Name ?? SdkNames.CfnKeyTypeName;
     }
 
     private static string? MemberName(SyntaxNode node)

@@ -15,8 +15,6 @@ namespace KmsAnalyzers.Flow;
 /// </summary>
 internal sealed class KmsRegistrations
 {
-    private const string ExtensionsType = "Microsoft.Extensions.DependencyInjection.ServiceCollectionExtensions";
-    private const string ConfigurationExtensionsType = "Microsoft.Extensions.Configuration.ConfigurationExtensions";
     private readonly KmsSymbols _kms;
     private readonly ConcurrentQueue<IInvocationOperation> _services = new();
     private readonly ConcurrentQueue<IInvocationOperation> _defaults = new();
@@ -29,11 +27,11 @@ internal sealed class KmsRegistrations
         var method = invocation.TargetMethod;
         switch (method.Name)
         {
-            case "AddAWSService" or "TryAddAWSService" when IsExtension(method, ExtensionsType) &&
+            case SdkNames.AddAwsService or SdkNames.TryAddAwsService when IsExtension(method, SdkNames.ServiceCollectionExtensions) &&
                 method.TypeArguments.Length == 1 && SymbolEqualityComparer.Default.Equals(method.TypeArguments[0], _kms.KmsInterface):
                 _services.Enqueue(invocation);
                 break;
-            case "AddDefaultAWSOptions" or "TryAddDefaultAWSOptions" when IsExtension(method, ExtensionsType):
+            case SdkNames.AddDefaultAwsOptions or SdkNames.TryAddDefaultAwsOptions when IsExtension(method, SdkNames.ServiceCollectionExtensions):
                 _defaults.Enqueue(invocation);
                 break;
         }
@@ -67,7 +65,7 @@ internal sealed class KmsRegistrations
             var type = argument.Parameter?.Type;
             if (argument.ArgumentKind == ArgumentKind.DefaultValue)
                 continue;
-            if (type?.Name == "AWSOptions")
+            if (type?.Name == SdkNames.AwsOptions)
                 options = argument.Value;
             else if (type is INamedTypeSymbol { TypeKind: TypeKind.Delegate })
                 return null; // a callback that may set any Region on the client's config
@@ -83,7 +81,7 @@ internal sealed class KmsRegistrations
             IOperation? given = null;
             foreach (var argument in defaults.Arguments)
             {
-                if (argument.Parameter?.Type?.Name == "AWSOptions")
+                if (argument.Parameter?.Type?.Name == SdkNames.AwsOptions)
                     given = argument.Value;
             }
 
@@ -105,7 +103,7 @@ internal sealed class KmsRegistrations
         var operation = ValueModel.Unwrap(value);
         if (ValueModel.ValueSymbol(operation) is { } symbol && operation is not IInvocationOperation)
         {
-            var later = model.MemberValuesOf(symbol, "Region");
+            var later = model.MemberValuesOf(symbol, SdkNames.AwsOptionsRegion);
             if (later.Count > 0)
                 return later.Count == 1 ? EndpointRegion(later[0], model) : null;
             if (!model.IsWrittenOnlyHere(symbol) || model.ValuesOf(symbol) is not { Count: 1 } values)
@@ -115,10 +113,10 @@ internal sealed class KmsRegistrations
 
         switch (operation)
         {
-            case IObjectCreationOperation creation when creation.Type?.Name == "AWSOptions":
-                return model.MemberValue(creation, "Region") is { } region ? EndpointRegion(region, model) : null;
-            case IInvocationOperation { TargetMethod.Name: "GetAWSOptions" } invocation when IsExtension(invocation.TargetMethod, ConfigurationExtensionsType):
-                var section = "AWS";
+            case IObjectCreationOperation creation when creation.Type?.Name == SdkNames.AwsOptions:
+                return model.MemberValue(creation, SdkNames.AwsOptionsRegion) is { } region ? EndpointRegion(region, model) : null;
+            case IInvocationOperation { TargetMethod.Name: SdkNames.GetAwsOptions } invocation when IsExtension(invocation.TargetMethod, SdkNames.ConfigurationExtensions):
+                var section = SdkNames.DefaultAwsOptionsSection;
                 foreach (var argument in invocation.Arguments)
                 {
                     if (argument.Parameter?.Type?.SpecialType == SpecialType.System_String && argument.ArgumentKind != ArgumentKind.DefaultValue)
@@ -140,29 +138,4 @@ internal sealed class KmsRegistrations
 
     private static bool IsExtension(IMethodSymbol method, string containingType) =>
         method.ContainingType is { } type && type.ToDisplayString() == containingType;
-
-    /// <summary>
-    /// The constant <c>{section}:Region</c> of the project's <c>appsettings.json</c>, when no other settings file
-    /// (<c>appsettings.{Environment}.json</c>) sets another one; null otherwise.
-    /// </summary>
-    public static string? SettingsRegion(string section, System.Collections.Generic.IReadOnlyList<(string Path, Func<string, string?> Get)> files)
-    {
-        string? baseRegion = null;
-        foreach (var (path, get) in files)
-        {
-            if (System.IO.Path.GetFileName(path).Equals("appsettings.json", StringComparison.OrdinalIgnoreCase))
-                baseRegion ??= get(section + ":Region");
-        }
-
-        if (baseRegion is null || !KmsIdentifiers.IsRegion(baseRegion))
-            return null;
-        foreach (var (_, get) in files)
-        {
-            // appsettings.Production.json may override it in that environment.
-            if (get(section + ":Region") is { } other && other != baseRegion)
-                return null;
-        }
-
-        return baseRegion;
-    }
 }

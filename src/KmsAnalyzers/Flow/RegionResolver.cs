@@ -55,10 +55,6 @@ internal readonly struct KeyRegion
 internal sealed class RegionResolver
 {
     private const int MaxDepth = 8;
-    private static readonly string[] EncryptOperations =
-    {
-        "Encrypt", "GenerateDataKey", "GenerateDataKeyWithoutPlaintext", "GenerateDataKeyPair", "GenerateDataKeyPairWithoutPlaintext", "ReEncrypt",
-    };
 
     private readonly ValueModel _flow;
     private readonly KmsSymbols _kms;
@@ -103,7 +99,7 @@ internal sealed class RegionResolver
     /// <summary>The Region of the client whose Encrypt/GenerateDataKey*/ReEncrypt produced a request's <c>CiphertextBlob</c>.</summary>
     public KnownRegion CiphertextRegion(IOperation request)
     {
-        var blob = _flow.MemberValue(request, "CiphertextBlob");
+        var blob = _flow.MemberValue(request, SdkNames.CiphertextBlob);
         return blob is null ? default : BlobRegion(blob, 0);
     }
 
@@ -112,7 +108,7 @@ internal sealed class RegionResolver
         if (depth > MaxDepth)
             return default;
         var operation = ValueModel.Unwrap(blob);
-        if (operation is IPropertyReferenceOperation { Property.Name: "CiphertextBlob" or "PrivateKeyCiphertextBlob", Instance: { } response } &&
+        if (operation is IPropertyReferenceOperation { Property.Name: SdkNames.CiphertextBlob or SdkNames.PrivateKeyCiphertextBlob, Instance: { } response } &&
             KmsSymbols.IsKmsModel(response.Type))
             return ResponseRegion(response, depth + 1);
         return Merge(operation, depth, static (self, value, d) => self.BlobRegion(value, d));
@@ -147,10 +143,7 @@ internal sealed class RegionResolver
 
     private bool IsEncryptCall(IInvocationOperation invocation)
     {
-        var name = invocation.TargetMethod.Name;
-        if (name.EndsWith("Async", System.StringComparison.Ordinal))
-            name = name.Substring(0, name.Length - 5);
-        return System.Array.IndexOf(EncryptOperations, name) >= 0 && _kms.IsKmsClient(invocation.TargetMethod.ContainingType);
+        return KmsOperations.IsEncryptOperation(invocation.TargetMethod.Name) && _kms.IsKmsClient(invocation.TargetMethod.ContainingType);
     }
 
     // new AmazonKeyManagementServiceClient(RegionEndpoint.X) / (credentials, region) / (config) / () …
@@ -186,7 +179,7 @@ internal sealed class RegionResolver
         {
             case IFieldReferenceOperation { Field: { IsStatic: true } field } when _kms.IsRegionEndpoint(field.ContainingType):
                 return Regions.FromEndpointField(field.Name) is { } code ? new KnownRegion(code, null) : default;
-            case IInvocationOperation { TargetMethod.Name: "GetBySystemName", Arguments: { Length: 1 } args } invocation
+            case IInvocationOperation { TargetMethod.Name: SdkNames.GetBySystemName, Arguments: { Length: 1 } args } invocation
                 when _kms.IsRegionEndpoint(invocation.TargetMethod.ContainingType):
                 return ConstantString(args[0].Value, depth + 1) is { } name && KmsIdentifiers.IsRegion(name) ? new KnownRegion(name, null) : default;
             default:
@@ -220,14 +213,14 @@ internal sealed class RegionResolver
         }
 
         if (ValueModel.ValueSymbol(operation) is { } symbol &&
-            (_flow.MemberValuesOf(symbol, "RegionEndpoint").Count > 0 || _flow.MemberValuesOf(symbol, "ServiceURL").Count > 0))
+            (_flow.MemberValuesOf(symbol, SdkNames.RegionEndpointMember).Count > 0 || _flow.MemberValuesOf(symbol, SdkNames.ServiceUrlMember).Count > 0))
         {
             // Set after creation: known only when it is set once, to a known Region, and nothing else sets it.
-            var endpoints = _flow.MemberValuesOf(symbol, "RegionEndpoint");
-            var urls = _flow.MemberValuesOf(symbol, "ServiceURL");
+            var endpoints = _flow.MemberValuesOf(symbol, SdkNames.RegionEndpointMember);
+            var urls = _flow.MemberValuesOf(symbol, SdkNames.ServiceUrlMember);
             if (endpoints.Count + urls.Count != 1)
                 return default;
-            var setting = endpoints.Count == 1 ? SettingRegion("RegionEndpoint", endpoints[0], depth) : SettingRegion("ServiceURL", urls[0], depth);
+            var setting = endpoints.Count == 1 ? SettingRegion(SdkNames.RegionEndpointMember, endpoints[0], depth) : SettingRegion(SdkNames.ServiceUrlMember, urls[0], depth);
             return setting is { IsKnown: true } known ? new KnownRegion(known.Region!, null) : default;
         }
 
@@ -236,8 +229,8 @@ internal sealed class RegionResolver
 
     private KnownRegion? SettingRegion(string property, IOperation value, int depth) => property switch
     {
-        "RegionEndpoint" => EndpointRegion(value, depth + 1),
-        "ServiceURL" => ConstantString(value, depth + 1) is { } url && Regions.FromServiceUrl(url) is { } region ? new KnownRegion(region, null) : default(KnownRegion),
+        SdkNames.RegionEndpointMember => EndpointRegion(value, depth + 1),
+        SdkNames.ServiceUrlMember => ConstantString(value, depth + 1) is { } url && Regions.FromServiceUrl(url) is { } region ? new KnownRegion(region, null) : default(KnownRegion),
         _ => null,
     };
 
@@ -361,7 +354,7 @@ internal sealed class RegionResolver
     {
         foreach (var attribute in parameter.GetAttributes())
         {
-            if (attribute.AttributeClass?.Name == "FromKeyedServicesAttribute")
+            if (attribute.AttributeClass?.Name == SdkNames.FromKeyedServicesAttribute)
                 return true;
         }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Threading;
+using KmsAnalyzers.Identifiers;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace KmsAnalyzers.Options;
@@ -23,7 +24,32 @@ internal static class AwsSettings
             files.Add((file.Path, key => root is null ? null : Lookup(root, key)));
         }
 
-        return Flow.KmsRegistrations.SettingsRegion(section, files);
+        return SettingsRegion(section, files);
+    }
+
+    /// <summary>
+    /// The constant <c>{section}:Region</c> of the project's <c>appsettings.json</c>, when no other settings file
+    /// (<c>appsettings.{Environment}.json</c>) sets another one; null otherwise.
+    /// </summary>
+    internal static string? SettingsRegion(string section, IReadOnlyList<(string Path, Func<string, string?> Get)> files)
+    {
+        string? baseRegion = null;
+        foreach (var (path, get) in files)
+        {
+            if (System.IO.Path.GetFileName(path).Equals("appsettings.json", StringComparison.OrdinalIgnoreCase))
+                baseRegion ??= get(section + ":Region");
+        }
+
+        if (baseRegion is null || !KmsIdentifiers.IsRegion(baseRegion))
+            return null;
+        foreach (var (_, get) in files)
+        {
+            // appsettings.Production.json may override it in that environment.
+            if (get(section + ":Region") is { } other && other != baseRegion)
+                return null;
+        }
+
+        return baseRegion;
     }
 
     private static bool IsAppSettingsPath(string path)

@@ -5,7 +5,7 @@ namespace KmsAnalyzers.Options;
 
 /// <summary>
 /// Reads options for the tree being analyzed, so that folder-scoped .editorconfig sections apply. An invalid value
-/// falls back to the default; <see cref="OptionsAnalyzer"/> reports it.
+/// falls back to the default; the options rule (KMS0101) reports it.
 /// </summary>
 internal sealed class KmsOptionReader
 {

@@ -42,9 +42,9 @@ public sealed class KeyIdentifierAtSinkAnalyzer : DiagnosticAnalyzer
     }
 
     private static bool ReferencesSinkTypes(Compilation compilation) =>
-        compilation.GetTypeByMetadataName("Amazon.Runtime.AmazonWebServiceRequest") is not null ||
-        compilation.GetTypeByMetadataName("AWS.Cryptography.MaterialProviders.CreateAwsKmsKeyringInput") is not null ||
-        compilation.GetTypeByMetadataName("AWS.Cryptography.KeyStore.KMSConfiguration") is not null;
+        compilation.GetTypeByMetadataName(SdkNames.AmazonWebServiceRequest) is not null ||
+        compilation.GetTypeByMetadataName(SdkNames.KmsKeyringInput) is not null ||
+        compilation.GetTypeByMetadataName(SdkNames.KeyStoreKmsConfiguration) is not null;
 
     private sealed class CompilationState
     {

@@ -15,8 +15,7 @@ namespace KmsAnalyzers.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class MultiRegionKeyCreationAnalyzer : DiagnosticAnalyzer
 {
-    private const string MultiRegion = "MultiRegion";
-    private const string CdkKms = "Amazon.CDK.AWS.KMS.";
+    private const string MultiRegion = SdkNames.MultiRegion;
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.MultiRegionKeyCreated);
 
@@ -28,12 +27,12 @@ public sealed class MultiRegionKeyCreationAnalyzer : DiagnosticAnalyzer
         {
             var compilation = start.Compilation;
             var symbols = new Symbols(
-                cfnKey: compilation.GetTypeByMetadataName(CdkKms + "CfnKey"),
-                cfnKeyProps: compilation.GetTypeByMetadataName(CdkKms + "CfnKeyProps"),
-                cfnReplicaKey: compilation.GetTypeByMetadataName(CdkKms + "CfnReplicaKey"),
-                key: compilation.GetTypeByMetadataName(CdkKms + "Key"),
-                keyProps: compilation.GetTypeByMetadataName(CdkKms + "KeyProps"),
-                createKeyRequest: compilation.GetTypeByMetadataName("Amazon.KeyManagementService.Model.CreateKeyRequest"),
+                cfnKey: compilation.GetTypeByMetadataName(SdkNames.CfnKey),
+                cfnKeyProps: compilation.GetTypeByMetadataName(SdkNames.CfnKeyProps),
+                cfnReplicaKey: compilation.GetTypeByMetadataName(SdkNames.CfnReplicaKey),
+                key: compilation.GetTypeByMetadataName(SdkNames.L2Key),
+                keyProps: compilation.GetTypeByMetadataName(SdkNames.L2KeyProps),
+                createKeyRequest: compilation.GetTypeByMetadataName(SdkNames.CreateKeyRequest),
                 kmsInterface: compilation.GetTypeByMetadataName(KnownSinks.KmsInterface));
             if (symbols.HasFlagTypes)
                 start.RegisterOperationAction(symbols.AnalyzeAssignment, OperationKind.SimpleAssignment);
@@ -102,7 +101,7 @@ public sealed class MultiRegionKeyCreationAnalyzer : DiagnosticAnalyzer
         {
             var invocation = (IInvocationOperation)context.Operation;
             var method = invocation.TargetMethod;
-            if (method.Name is not ("ReplicateKey" or "ReplicateKeyAsync") || !IsKmsClient(method.ContainingType))
+            if (SdkNames.OperationName(method.Name) != SdkNames.ReplicateKey || !IsKmsClient(method.ContainingType))
                 return;
             Report(context, invocation, method.Name);
         }

@@ -30,10 +30,10 @@ internal sealed class CdkSymbols
 
     /// <summary>Null when the compilation does not reference the CDK's KMS constructs: then the rules register nothing.</summary>
     public static CdkSymbols? TryCreate(Compilation compilation) =>
-        compilation.GetTypeByMetadataName("Amazon.CDK.AWS.KMS.CfnKey") is { } key &&
-        compilation.GetTypeByMetadataName("Amazon.CDK.AWS.KMS.CfnReplicaKey") is { } replica
-            ? new CdkSymbols(key, replica, compilation.GetTypeByMetadataName("Amazon.CDK.AWS.KMS.Key"),
-                compilation.GetTypeByMetadataName("Constructs.Construct"))
+        compilation.GetTypeByMetadataName(SdkNames.CfnKey) is { } key &&
+        compilation.GetTypeByMetadataName(SdkNames.CfnReplicaKey) is { } replica
+            ? new CdkSymbols(key, replica, compilation.GetTypeByMetadataName(SdkNames.L2Key),
+                compilation.GetTypeByMetadataName(SdkNames.Construct))
             : null;
 
     /// <summary>A primary key construct: <c>CfnKey</c> or the L2 <c>Key</c>.</summary>
@@ -57,7 +57,7 @@ internal sealed class CdkSymbols
     }
 
     /// <summary>The props member holding a key's policy: <c>KeyPolicy</c> (L1) or <c>Policy</c> (L2 <c>KeyProps</c>).</summary>
-    public string PolicyMember(ITypeSymbol? keyType) => IsL2Key(keyType) ? "Policy" : "KeyPolicy";
+    public string PolicyMember(ITypeSymbol? keyType) => IsL2Key(keyType) ? SdkNames.L2KeyPolicy : SdkNames.CfnKeyPolicy;
 
     /// <summary>The key attribute giving its ARN: <c>AttrArn</c> (L1) or <c>KeyArn</c> (L2).</summary>
     public static bool IsArnAttribute(string name) => name is "AttrArn" or "KeyArn";

@@ -14,7 +14,6 @@ internal static class KmsOperations
 {
     private const string ModelNamespace = "Amazon.KeyManagementService.Model.";
     private const string RequestSuffix = "Request";
-    private const string Async = "Async";
 
     /// <summary>Request type name (<c>EncryptRequest</c>) → its KMS0008 key members.</summary>
     private static readonly Dictionary<string, PropertySink[]> KeyMembersByRequest = new(StringComparer.Ordinal);
@@ -46,7 +45,7 @@ internal static class KmsOperations
         foreach (var sink in KnownSinks.AllParameters)
         {
             if (sink.TypeMetadataName == KnownSinks.KmsInterface && NamesRegion(sink.Accepts))
-                AddOperation(CrossRegionKeyOperationNames, sink.Method.EndsWith(Async, StringComparison.Ordinal) ? sink.Method.Substring(0, sink.Method.Length - Async.Length) : sink.Method);
+                AddOperation(CrossRegionKeyOperationNames, SdkNames.OperationName(sink.Method));
         }
 
         KeyOperationNames.UnionWith(CrossRegionKeyOperationNames);
@@ -56,6 +55,10 @@ internal static class KmsOperations
 
     /// <summary>Whether a method of this name may be a KMS0003 or KMS0008 operation (the client's type is checked apart).</summary>
     public static bool IsKeyOperation(string methodName) => KeyOperationNames.Contains(methodName);
+
+    /// <summary>Whether a client method of this name encrypts (the ciphertext it returns was made in the client's Region).</summary>
+    public static bool IsEncryptOperation(string methodName) => SdkNames.OperationName(methodName) is
+        "Encrypt" or "GenerateDataKey" or "GenerateDataKeyWithoutPlaintext" or "GenerateDataKeyPair" or "GenerateDataKeyPairWithoutPlaintext" or "ReEncrypt";
 
     /// <summary>Whether a method of this name takes a key that KMS0008 checks.</summary>
     public static bool IsCrossRegionKeyOperation(string methodName) => CrossRegionKeyOperationNames.Contains(methodName);
@@ -80,6 +83,6 @@ internal static class KmsOperations
     private static void AddOperation(HashSet<string> names, string operation)
     {
         names.Add(operation);
-        names.Add(operation + Async);
+        names.Add(operation + SdkNames.AsyncSuffix);
     }
 }

@@ -125,9 +125,8 @@ internal static partial class KnownSinks
     {
         if (methodName == sinkMethod)
             return true;
-        const string Async = "Async";
-        return sinkMethod.EndsWith(Async, StringComparison.Ordinal) &&
-            methodName.Length == sinkMethod.Length - Async.Length &&
+        return sinkMethod.EndsWith(SdkNames.AsyncSuffix, StringComparison.Ordinal) &&
+            methodName.Length == sinkMethod.Length - SdkNames.AsyncSuffix.Length &&
             string.CompareOrdinal(methodName, 0, sinkMethod, 0, methodName.Length) == 0;
     }
 
