@@ -178,7 +178,7 @@ internal sealed class RegionResolver
         switch (operation)
         {
             case IFieldReferenceOperation { Field: { IsStatic: true } field } when _kms.IsRegionEndpoint(field.ContainingType):
-                return Regions.FromEndpointField(field.Name) is { } code ? new KnownRegion(code, null) : default;
+                return RegionEndpointFields.RegionOf(field.Name) is { } code ? new KnownRegion(code, null) : default;
             case IInvocationOperation { TargetMethod.Name: SdkNames.GetBySystemName, Arguments: { Length: 1 } args } invocation
                 when _kms.IsRegionEndpoint(invocation.TargetMethod.ContainingType):
                 return ConstantString(args[0].Value, depth + 1) is { } name && KmsIdentifiers.IsRegion(name) ? new KnownRegion(name, null) : default;
@@ -230,7 +230,7 @@ internal sealed class RegionResolver
     private KnownRegion? SettingRegion(string property, IOperation value, int depth) => property switch
     {
         SdkNames.RegionEndpointMember => EndpointRegion(value, depth + 1),
-        SdkNames.ServiceUrlMember => ConstantString(value, depth + 1) is { } url && Regions.FromServiceUrl(url) is { } region ? new KnownRegion(region, null) : default(KnownRegion),
+        SdkNames.ServiceUrlMember => ConstantString(value, depth + 1) is { } url && KmsIdentifiers.RegionOfEndpointUrl(url) is { } region ? new KnownRegion(region, null) : default(KnownRegion),
         _ => null,
     };
 

@@ -1,3 +1,5 @@
+using System;
+
 namespace KmsAnalyzers.Identifiers;
 
 /// <summary>What a KMS key identifier string is.</summary>
@@ -149,6 +151,28 @@ internal static class KmsIdentifiers
         (length == DocumentationMultiRegionKeyId.Length && string.CompareOrdinal(s, start, DocumentationMultiRegionKeyId, 0, length) == 0);
 
     public static bool IsRegion(string s) => Partitions.OfRegion(s) != Partition.None;
+
+    /// <summary>
+    /// The Region of a KMS endpoint URL: <c>https://kms.eu-west-1.amazonaws.com</c>, <c>kms-fips.us-east-1…</c>, any
+    /// partition's DNS suffix. Null for other hosts (a VPC endpoint or a proxy names no Region we can trust).
+    /// </summary>
+    public static string? RegionOfEndpointUrl(string url)
+    {
+        var hostStart = url.IndexOf("://", StringComparison.Ordinal);
+        hostStart = hostStart < 0 ? 0 : hostStart + 3;
+        string[] prefixes = { "kms.", "kms-fips." };
+        foreach (var prefix in prefixes)
+        {
+            if (string.CompareOrdinal(url, hostStart, prefix, 0, prefix.Length) != 0)
+                continue;
+            var regionStart = hostStart + prefix.Length;
+            var regionEnd = url.IndexOf('.', regionStart);
+            if (regionEnd > regionStart && Partitions.OfRegion(url, regionStart, regionEnd - regionStart) != Partition.None)
+                return url.Substring(regionStart, regionEnd - regionStart);
+        }
+
+        return null;
+    }
 
     /// <summary>
     /// Parses exactly <c>arn:&lt;partition&gt;:kms:&lt;region&gt;:&lt;12 digits&gt;:key/&lt;uuid|mrk id&gt;</c>

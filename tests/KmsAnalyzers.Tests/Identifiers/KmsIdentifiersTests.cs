@@ -191,4 +191,15 @@ public sealed class KmsIdentifiersTests
     [InlineData("KeyArn", null)]
     [InlineData("kmsKey", null)]
     public void Derives_alias_names(string symbol, string? expected) => Assert.Equal(expected, AliasNames.Derive(symbol));
+
+    [Theory]
+    [InlineData("https://kms.eu-west-2.amazonaws.com", "eu-west-2")]
+    [InlineData("https://kms-fips.us-east-1.amazonaws.com/", "us-east-1")]
+    [InlineData("kms.cn-north-1.amazonaws.com.cn", "cn-north-1")]
+    [InlineData("https://kms.us-gov-west-1.amazonaws.com", "us-gov-west-1")]
+    [InlineData("https://vpce-0abc-kms.eu-west-1.vpce.amazonaws.com", null)] // a VPC endpoint names no Region we trust
+    [InlineData("http://localhost:4566", null)]
+    [InlineData("https://kms.mars-1.amazonaws.com", null)]
+    [InlineData("", null)]
+    public void Reads_the_region_of_a_kms_endpoint_url(string url, string? expected) => Assert.Equal(expected, KmsIdentifiers.RegionOfEndpointUrl(url));
 }

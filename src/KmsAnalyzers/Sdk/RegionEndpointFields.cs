@@ -1,11 +1,10 @@
 using System;
 using System.Collections.Generic;
-using KmsAnalyzers.Identifiers;
 
 namespace KmsAnalyzers.Sdk;
 
-/// <summary>Region codes as the AWS SDK for .NET spells them: <c>RegionEndpoint</c> fields and KMS endpoint URLs.</summary>
-internal static class Regions
+/// <summary>Region codes as the AWS SDK for .NET spells them in <c>RegionEndpoint</c>'s static fields.</summary>
+internal static class RegionEndpointFields
 {
     // RegionEndpoint's static fields (AWSSDK.Core 4.1.0, checked by reflection). Field names are the PascalCase code
     // except GovCloud and the European Sovereign Cloud, so a table is needed.
@@ -28,28 +27,6 @@ internal static class Regions
     };
 
     /// <summary>The Region code of a <c>RegionEndpoint</c> static field, or null.</summary>
-    public static string? FromEndpointField(string fieldName) =>
+    public static string? RegionOf(string fieldName) =>
         ByEndpointField.TryGetValue(fieldName, out var region) ? region : null;
-
-    /// <summary>
-    /// The Region of a KMS endpoint URL: <c>https://kms.eu-west-1.amazonaws.com</c>, <c>kms-fips.us-east-1…</c>, any
-    /// partition's DNS suffix. Null for other hosts (a VPC endpoint or a proxy names no Region we can trust).
-    /// </summary>
-    public static string? FromServiceUrl(string url)
-    {
-        var hostStart = url.IndexOf("://", StringComparison.Ordinal);
-        hostStart = hostStart < 0 ? 0 : hostStart + 3;
-        string[] prefixes = { "kms.", "kms-fips." };
-        foreach (var prefix in prefixes)
-        {
-            if (string.CompareOrdinal(url, hostStart, prefix, 0, prefix.Length) != 0)
-                continue;
-            var regionStart = hostStart + prefix.Length;
-            var regionEnd = url.IndexOf('.', regionStart);
-            if (regionEnd > regionStart && Partitions.OfRegion(url, regionStart, regionEnd - regionStart) != Partition.None)
-                return url.Substring(regionStart, regionEnd - regionStart);
-        }
-
-        return null;
-    }
 }
