@@ -14,7 +14,7 @@ internal enum KmsIdentifierKind
 }
 
 /// <summary>
-/// The KMS identifier grammar (kms-facts.md §1), by index arithmetic: no Regex and no allocation, so it can run
+/// The KMS identifier grammar (key ids, mrk- ids, key and alias ARNs, alias names; see docs/rules/KMS0001.md), by index arithmetic: no Regex and no allocation, so it can run
 /// inside analyzer callbacks. Placeholders (<c>{account}</c>, <c>${AWS::AccountId}</c>, <c>&lt;key-id&gt;</c>) and
 /// wildcards (<c>key/*</c>) fail the grammar by construction.
 /// </summary>
@@ -36,7 +36,7 @@ internal static class KmsIdentifiers
         "012345678901", "000000000000", "111111111111", "222222222222", "999999999999",
     };
 
-    // Key ids used in AWS documentation and examples (kms-facts.md §1).
+    // Key ids used in AWS documentation and examples (the KMS Developer Guide and API reference).
     private const string DocumentationKeyId = "1234abcd-12ab-34cd-56ef-1234567890ab";
     private const string DocumentationMultiRegionKeyId = "mrk-1234abcd12ab34cd56ef1234567890ab";
 

@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis;
 
 namespace KmsAnalyzers.Sdk;
 
-/// <summary>The identifier forms a sink accepts (kms-facts.md §2 and §5).</summary>
+/// <summary>The identifier forms a sink accepts, as the KMS API reference states them per parameter (see kms-sinks.json).</summary>
 [Flags]
 internal enum KeyForms
 {
@@ -111,7 +111,7 @@ internal static partial class KnownSinks
 
     /// <summary>
     /// AWS Encryption SDK keyrings accept any identifier to encrypt, but decrypt only encrypted data keys whose recorded
-    /// key ARN equals the configured string (kms-facts.md §3), so for the fix they take key ARNs only (design.md §3).
+    /// key ARN equals the configured string, so for the fix they take key ARNs only (docs/rules/KMS0001.md, "Encryption SDK").
     /// </summary>
     internal static bool IsEncryptionSdkKeyring(string typeMetadataName) =>
         typeMetadataName.StartsWith("AWS.Cryptography.MaterialProviders.CreateAwsKms", StringComparison.Ordinal) &&

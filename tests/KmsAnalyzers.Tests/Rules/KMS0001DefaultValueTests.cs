@@ -3,7 +3,7 @@ using System.Threading.Tasks;
 using KmsAnalyzers.CodeFixes;
 using KmsAnalyzers.Tests.Fixes;
 using Xunit;
-using static KmsAnalyzers.Tests.Rules.HardcodedKeyArnTests;
+using static KmsAnalyzers.Tests.Rules.KMS0001HardcodedKeyArnTests;
 using Verify = KmsAnalyzers.Tests.Infrastructure.Verifier<KmsAnalyzers.Rules.HardcodedKeyIdentifierAnalyzer, KmsAnalyzers.CodeFixes.UseAliasCodeFixProvider>;
 
 namespace KmsAnalyzers.Tests.Rules;
@@ -103,7 +103,7 @@ public sealed class KMS0001DefaultValueTests
         """, Kms0001(0), Kms0001(1));
 
     [Fact]
-    public Task The_fix_rewrites_the_default_where_it_is_written() => UseAliasCodeFixTests.Test($$"""
+    public Task The_fix_rewrites_the_default_where_it_is_written() => KMS0001UseAliasFixTests.Test($$"""
         class C
         {
             static string Key(string keyArn = /* prod */ {|#0:"{{Arn}}"|}) => keyArn;
@@ -115,10 +115,10 @@ public sealed class KMS0001DefaultValueTests
             static string Key(string keyArn = /* prod */ "alias/orders") => keyArn;
             string A() => Key();
         }
-        """, UseAliasCodeFixProvider.UseAliasKey, UseAliasCodeFixTests.Map, Kms0001(0)).RunAsync(CancellationToken.None);
+        """, UseAliasCodeFixProvider.UseAliasKey, KMS0001UseAliasFixTests.Map, Kms0001(0)).RunAsync(CancellationToken.None);
 
     [Fact]
-    public Task The_fix_rewrites_a_lambda_default() => UseAliasCodeFixTests.Test($$"""
+    public Task The_fix_rewrites_a_lambda_default() => KMS0001UseAliasFixTests.Test($$"""
         class C
         {
             string M()
@@ -136,10 +136,10 @@ public sealed class KMS0001DefaultValueTests
                 return key();
             }
         }
-        """, UseAliasCodeFixProvider.UseAliasKey, UseAliasCodeFixTests.Map, Kms0001(0)).RunAsync(CancellationToken.None);
+        """, UseAliasCodeFixProvider.UseAliasKey, KMS0001UseAliasFixTests.Map, Kms0001(0)).RunAsync(CancellationToken.None);
 
     [Fact]
-    public Task No_alias_fix_when_the_default_reaches_a_grant_through_the_parameter() => UseAliasCodeFixTests.NoFix($$"""
+    public Task No_alias_fix_when_the_default_reaches_a_grant_through_the_parameter() => KMS0001UseAliasFixTests.NoFix($$"""
         using Amazon.KeyManagementService.Model;
         record GrantSettings(string KeyArn = {|#0:"{{Arn}}"|})
         {
@@ -153,7 +153,7 @@ public sealed class KMS0001DefaultValueTests
         """, Kms0001(0), Kms0001(1));
 
     [Fact]
-    public Task Derived_alias_is_named_after_the_parameter_and_left_by_fix_all() => UseAliasCodeFixTests.Test($$"""
+    public Task Derived_alias_is_named_after_the_parameter_and_left_by_fix_all() => KMS0001UseAliasFixTests.Test($$"""
         class C
         {
             static string Key(string auditKeyArn = {|#0:"{{Arn}}"|}) => auditKeyArn;

@@ -5,13 +5,17 @@ using System.Threading.Tasks;
 using KmsAnalyzers.CodeFixes;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
-using static KmsAnalyzers.Tests.Rules.HardcodedKeyArnTests;
-using static KmsAnalyzers.Tests.Rules.RawMultiRegionKeyIdTests;
+using static KmsAnalyzers.Tests.Rules.KMS0001HardcodedKeyArnTests;
+using static KmsAnalyzers.Tests.Rules.KMS0002RawMultiRegionKeyIdTests;
 using Verify = KmsAnalyzers.Tests.Infrastructure.Verifier<KmsAnalyzers.Rules.HardcodedKeyIdentifierAnalyzer, KmsAnalyzers.CodeFixes.UseAliasCodeFixProvider>;
 
 namespace KmsAnalyzers.Tests.Fixes;
 
-public sealed class UseAliasCodeFixTests
+/// <summary>
+/// The "Use an alias" fix of KMS0001 (and of KMS0002 and KMS0004, which share it): map aliases, derived aliases, every
+/// literal form, alias safety at sinks that take no alias, Fix All and <c>dotnet format</c> keys.
+/// </summary>
+public sealed class KMS0001UseAliasFixTests
 {
     internal const string Map = $$"""
         {

@@ -7,7 +7,7 @@ using Verify = KmsAnalyzers.Tests.Infrastructure.Verifier<KmsAnalyzers.Rules.Har
 namespace KmsAnalyzers.Tests.Rules;
 
 /// <summary>KMS0002: raw multi-Region key ids outside key ARNs.</summary>
-public sealed class RawMultiRegionKeyIdTests
+public sealed class KMS0002RawMultiRegionKeyIdTests
 {
     internal const string Mrk = "mrk-0b1c2d3e4f504a6b8c7d9e0f1a2b3c4d";
 
@@ -64,12 +64,12 @@ public sealed class RawMultiRegionKeyIdTests
     [Fact]
     public Task Arn_holding_an_mrk_id_is_kms0001_only() => Verify.VerifyAnalyzerAsync($$"""
         class C { string Value = {|#0:"arn:aws:kms:eu-west-1:210987654321:key/{{Mrk}}"|}; }
-        """, HardcodedKeyArnTests.Kms0001(0, keyId: Mrk));
+        """, KMS0001HardcodedKeyArnTests.Kms0001(0, keyId: Mrk));
 
     [Fact]
     public Task String_with_arn_and_separate_mrk_is_one_kms0001() => Verify.VerifyAnalyzerAsync($$"""
-        class C { string Value = {|#0:"{{HardcodedKeyArnTests.Arn}} {{Mrk}}"|}; }
-        """, HardcodedKeyArnTests.Kms0001(0));
+        class C { string Value = {|#0:"{{KMS0001HardcodedKeyArnTests.Arn}} {{Mrk}}"|}; }
+        """, KMS0001HardcodedKeyArnTests.Kms0001(0));
 
     [Theory]
     [InlineData("\"mrk-\"")]

@@ -9,7 +9,7 @@ using Verify = KmsAnalyzers.Tests.Infrastructure.Verifier<KmsAnalyzers.Rules.Har
 namespace KmsAnalyzers.Tests.Rules;
 
 /// <summary>KMS0001: where a hard-coded key ARN is reported, with which message, and where it is not.</summary>
-public sealed class HardcodedKeyArnTests
+public sealed class KMS0001HardcodedKeyArnTests
 {
     internal const string KeyId = "0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d";
     internal const string Arn = "arn:aws:kms:eu-west-1:210987654321:key/" + KeyId;

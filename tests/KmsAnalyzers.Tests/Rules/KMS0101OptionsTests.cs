@@ -7,7 +7,7 @@ using Verify = KmsAnalyzers.Tests.Infrastructure.Verifier<KmsAnalyzers.Rules.Opt
 namespace KmsAnalyzers.Tests.Rules;
 
 /// <summary>KMS0101: invalid option values are reported once and never crash the rules.</summary>
-public sealed class OptionsAnalyzerTests
+public sealed class KMS0101OptionsTests
 {
     private static DiagnosticResult Kms0101(string key, string value, string expected) =>
         Verify.Diagnostic(DiagnosticIds.InvalidOption).WithArguments(key, value, expected);

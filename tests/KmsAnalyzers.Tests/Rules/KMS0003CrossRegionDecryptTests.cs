@@ -11,7 +11,7 @@ using Verify = KmsAnalyzers.Tests.Infrastructure.Verifier<KmsAnalyzers.Rules.Cro
 namespace KmsAnalyzers.Tests.Rules;
 
 /// <summary>KMS0003: cross-Region decrypt, the client-Region tracing it relies on, and the designs that must stay silent.</summary>
-public sealed class CrossRegionDecryptTests
+public sealed class KMS0003CrossRegionDecryptTests
 {
     private const string KeyId = "0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d";
     private const string EuWest1Arn = "arn:aws:kms:eu-west-1:210987654321:key/" + KeyId;

@@ -11,14 +11,14 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 using Microsoft.CodeAnalysis.Text;
 using Xunit;
-using static KmsAnalyzers.Tests.Rules.HardcodedKeyArnTests;
+using static KmsAnalyzers.Tests.Rules.KMS0001HardcodedKeyArnTests;
 using Verify = KmsAnalyzers.Tests.Infrastructure.Verifier<KmsAnalyzers.Rules.AliasMapAnalyzer, KmsAnalyzers.CodeFixes.UseAliasCodeFixProvider>;
 using VerifyKeys = KmsAnalyzers.Tests.Infrastructure.Verifier<KmsAnalyzers.Rules.HardcodedKeyIdentifierAnalyzer, KmsAnalyzers.CodeFixes.UseAliasCodeFixProvider>;
 
 namespace KmsAnalyzers.Tests.Options;
 
 /// <summary>KMS0100: a broken <c>kms-aliases*.json</c> AdditionalFile is reported where it breaks, and nothing else stops working.</summary>
-public sealed class AliasMapAnalyzerTests
+public sealed class KMS0100AliasMapTests
 {
     private const string Source = "class C { }";
 
