@@ -41,6 +41,8 @@ public sealed class CrossRegionDecryptCodeFixProvider : CodeFixProvider, ITextCh
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
         ImmutableArray.Create(DiagnosticIds.CrossRegionDecrypt, DiagnosticIds.KeyInAnotherRegion);
 
+    bool ITextChangeFixer.NeedsAliasSafety => false;
+
     public override FixAllProvider GetFixAllProvider() => TextChangeFixAllProvider.Instance;
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -58,7 +60,7 @@ public sealed class CrossRegionDecryptCodeFixProvider : CodeFixProvider, ITextCh
     }
 
     Task<IReadOnlyList<TextChange>?> ITextChangeFixer.GetChangesAsync(
-        Document document, SyntaxNode root, Diagnostic diagnostic, string? equivalenceKey, AliasSafety safety, CancellationToken cancellationToken)
+        Document document, SyntaxNode root, Diagnostic diagnostic, string? equivalenceKey, AliasSafety? safety, CancellationToken cancellationToken)
     {
         foreach (var (key, _, changes) in Actions(root, diagnostic))
         {

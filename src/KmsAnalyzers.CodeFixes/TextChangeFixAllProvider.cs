@@ -14,11 +14,17 @@ namespace KmsAnalyzers.CodeFixes;
 internal interface ITextChangeFixer
 {
     /// <summary>
+    /// Whether the edits depend on where values flow (the use-alias fix withholds an alias from a value that reaches a
+    /// grant): only then does Fix All pay for the solution-wide <see cref="AliasSafety"/> pass.
+    /// </summary>
+    bool NeedsAliasSafety { get; }
+
+    /// <summary>
     /// The edit of the action with <paramref name="equivalenceKey"/>; with no key (as <c>dotnet format</c> passes when
     /// the first diagnostic it looked at had no fix), the edit of the first action the fix would offer.
     /// </summary>
     Task<IReadOnlyList<TextChange>?> GetChangesAsync(
-        Document document, SyntaxNode root, Diagnostic diagnostic, string? equivalenceKey, AliasSafety safety, CancellationToken cancellationToken);
+        Document document, SyntaxNode root, Diagnostic diagnostic, string? equivalenceKey, AliasSafety? safety, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -60,8 +66,12 @@ internal sealed class TextChangeFixAllProvider : FixAllProvider
         Solution solution, List<(Document Document, ImmutableArray<Diagnostic> Diagnostics)> work, ITextChangeFixer fixer,
         string? key, CancellationToken cancellationToken)
     {
-        var safety = new AliasSafety();
-        await safety.PrepareAsync(solution, work, cancellationToken).ConfigureAwait(false); // one pass over the solution instead of a reference search per symbol
+        AliasSafety? safety = null;
+        if (fixer.NeedsAliasSafety)
+        {
+            safety = new AliasSafety();
+            await safety.PrepareAsync(solution, work, cancellationToken).ConfigureAwait(false); // one pass over the solution instead of a reference search per symbol
+        }
         var newTexts = new List<(DocumentId Id, SourceText Text)>();
         foreach (var (document, diagnostics) in work)
         {

@@ -41,6 +41,8 @@ public sealed class UseAliasCodeFixProvider : CodeFixProvider, ITextChangeFixer
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
         ImmutableArray.Create(DiagnosticIds.HardcodedKeyArn, DiagnosticIds.RawMultiRegionKeyId, DiagnosticIds.HardcodedKeyId);
 
+    bool ITextChangeFixer.NeedsAliasSafety => true;
+
     public override FixAllProvider GetFixAllProvider() => TextChangeFixAllProvider.Instance;
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -74,9 +76,9 @@ public sealed class UseAliasCodeFixProvider : CodeFixProvider, ITextChangeFixer
     }
 
     async Task<IReadOnlyList<TextChange>?> ITextChangeFixer.GetChangesAsync(
-        Document document, SyntaxNode root, Diagnostic diagnostic, string? equivalenceKey, AliasSafety safety, CancellationToken cancellationToken)
+        Document document, SyntaxNode root, Diagnostic diagnostic, string? equivalenceKey, AliasSafety? safety, CancellationToken cancellationToken)
     {
-        var plan = await PlanAsync(document, root, diagnostic, safety, cancellationToken).ConfigureAwait(false);
+        var plan = await PlanAsync(document, root, diagnostic, safety ?? new AliasSafety(), cancellationToken).ConfigureAwait(false);
         if (plan is null || BulkChoice(diagnostic, equivalenceKey) is not { } choice)
             return null;
         return AliasRewrite.Changes(plan.Value.Expression, choice, plan.Value.WholeValue);

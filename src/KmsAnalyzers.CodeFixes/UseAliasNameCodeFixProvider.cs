@@ -23,6 +23,8 @@ public sealed class UseAliasNameCodeFixProvider : CodeFixProvider, ITextChangeFi
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.RegionPinnedAliasArn);
 
+    bool ITextChangeFixer.NeedsAliasSafety => false;
+
     public override FixAllProvider GetFixAllProvider() => TextChangeFixAllProvider.Instance;
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -39,7 +41,7 @@ public sealed class UseAliasNameCodeFixProvider : CodeFixProvider, ITextChangeFi
     }
 
     Task<IReadOnlyList<TextChange>?> ITextChangeFixer.GetChangesAsync(
-        Document document, SyntaxNode root, Diagnostic diagnostic, string? equivalenceKey, AliasSafety safety, CancellationToken cancellationToken) =>
+        Document document, SyntaxNode root, Diagnostic diagnostic, string? equivalenceKey, AliasSafety? safety, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<TextChange>?>(
             equivalenceKey is null || equivalenceKey == UseAliasNameKey ? Plan(root, diagnostic)?.Changes : null);
 

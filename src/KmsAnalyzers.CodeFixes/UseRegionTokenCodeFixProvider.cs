@@ -26,6 +26,8 @@ public sealed class UseRegionTokenCodeFixProvider : CodeFixProvider, ITextChange
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.RegionPinnedInKeyPolicy);
 
+    bool ITextChangeFixer.NeedsAliasSafety => false;
+
     public override FixAllProvider GetFixAllProvider() => TextChangeFixAllProvider.Instance;
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -43,7 +45,7 @@ public sealed class UseRegionTokenCodeFixProvider : CodeFixProvider, ITextChange
     }
 
     async Task<IReadOnlyList<TextChange>?> ITextChangeFixer.GetChangesAsync(
-        Document document, SyntaxNode root, Diagnostic diagnostic, string? equivalenceKey, AliasSafety safety, CancellationToken cancellationToken)
+        Document document, SyntaxNode root, Diagnostic diagnostic, string? equivalenceKey, AliasSafety? safety, CancellationToken cancellationToken)
     {
         if (equivalenceKey is not (null or UseRegionTokenKey))
             return null;
