@@ -115,4 +115,12 @@ internal static class CdkStubs
     private static readonly Lazy<MetadataReference> LazyReference = new(() => StubCompiler.Compile("Amazon.CDK.Stubs", Source));
 
     public static MetadataReference Reference => LazyReference.Value;
+
+    /// <summary>Compiles <paramref name="test"/> against these stubs.</summary>
+    public static T With<T>(T test)
+        where T : Microsoft.CodeAnalysis.Testing.AnalyzerTest<Microsoft.CodeAnalysis.Testing.DefaultVerifier>
+    {
+        test.TestState.AdditionalReferences.Add(Reference);
+        return test;
+    }
 }

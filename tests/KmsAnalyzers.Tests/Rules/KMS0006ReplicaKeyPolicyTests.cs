@@ -14,19 +14,12 @@ public sealed class KMS0006ReplicaKeyPolicyTests
 {
     private const string Usings = "using Amazon.CDK;\nusing Amazon.CDK.AWS.IAM;\nusing Amazon.CDK.AWS.KMS;\n";
 
-    private static T WithCdk<T>(T test)
-        where T : AnalyzerTest<DefaultVerifier>
-    {
-        test.TestState.AdditionalReferences.Add(CdkStubs.Reference);
-        return test;
-    }
-
     private static DiagnosticResult Kms0006(int location, string replica = "Replica", string primary = "Primary") =>
         Verify6.Diagnostic(DiagnosticIds.ReplicaKeyPolicyApart).WithLocation(location).WithArguments(replica, primary);
 
     private static Task Run6(string body, params DiagnosticResult[] expected)
     {
-        var test = WithCdk(new Verify6.Test { TestCode = Usings + body });
+        var test = CdkStubs.With(new Verify6.Test { TestCode = Usings + body });
         test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync(CancellationToken.None);
     }
@@ -147,7 +140,7 @@ public sealed class KMS0006ReplicaKeyPolicyTests
     [Fact]
     public Task Kms0006_works_in_top_level_statements()
     {
-        var test = WithCdk(new Verify6.Test
+        var test = CdkStubs.With(new Verify6.Test
         {
             TestCode = Usings + """
                 var app = new App();

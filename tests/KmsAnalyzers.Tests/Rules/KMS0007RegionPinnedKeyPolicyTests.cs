@@ -14,19 +14,12 @@ public sealed class KMS0007RegionPinnedKeyPolicyTests
 {
     private const string Usings = "using Amazon.CDK;\nusing Amazon.CDK.AWS.IAM;\nusing Amazon.CDK.AWS.KMS;\n";
 
-    private static T WithCdk<T>(T test)
-        where T : AnalyzerTest<DefaultVerifier>
-    {
-        test.TestState.AdditionalReferences.Add(CdkStubs.Reference);
-        return test;
-    }
-
     private static DiagnosticResult Kms0007(int location, string region, string key = "Primary") =>
         Verify7.Diagnostic(DiagnosticIds.RegionPinnedInKeyPolicy).WithLocation(location).WithArguments(key, region);
 
     private static Task Run7(string body, params DiagnosticResult[] expected)
     {
-        var test = WithCdk(new Verify7.Test { TestCode = Usings + body });
+        var test = CdkStubs.With(new Verify7.Test { TestCode = Usings + body });
         test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync(CancellationToken.None);
     }
@@ -179,7 +172,7 @@ public sealed class KMS0007RegionPinnedKeyPolicyTests
     [InlineData("$\"arn:aws:sqs:eu-west-1:{Aws.ACCOUNT_ID}:q\"", "$\"arn:aws:sqs:{Aws.REGION}:{Aws.ACCOUNT_ID}:q\"")]
     public Task Kms0007_fix_interpolates_the_region_and_account_tokens(string before, string after)
     {
-        var test = WithCdk(new Verify7.Test
+        var test = CdkStubs.With(new Verify7.Test
         {
             TestCode = Usings + $$"""
                 class Keys
@@ -202,7 +195,7 @@ public sealed class KMS0007RegionPinnedKeyPolicyTests
     [Fact]
     public Task Kms0007_fix_qualifies_aws_without_the_using_and_fixes_all()
     {
-        var test = WithCdk(new Verify7.Test
+        var test = CdkStubs.With(new Verify7.Test
         {
             TestCode = """
                 class Keys
@@ -242,7 +235,7 @@ public sealed class KMS0007RegionPinnedKeyPolicyTests
                 void Define(Stack stack) => new CfnKey(stack, "Primary", new CfnKeyProps { MultiRegion = true, KeyPolicy = new[] { {|#0:"arn:aws:sqs:" + Region + ":210987654321:q"|} } });
             }
             """;
-        var test = WithCdk(new Verify7.Test { TestCode = source, FixedCode = source });
+        var test = CdkStubs.With(new Verify7.Test { TestCode = source, FixedCode = source });
         test.ExpectedDiagnostics.Add(Kms0007(0, "eu-west-1"));
         test.FixedState.ExpectedDiagnostics.Add(Kms0007(0, "eu-west-1"));
         test.FixedState.MarkupHandling = MarkupMode.Allow;
