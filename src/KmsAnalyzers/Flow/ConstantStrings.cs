@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -55,10 +56,61 @@ internal static class ConstantStrings
                 // With a constant other side the parent is constant exactly when this side is; when this side is not
                 // constant it reports nothing anyway. The other side of a left-nested chain is one short literal.
                 var other = binary.LeftOperand == current ? binary.RightOperand : binary.LeftOperand;
-                return other.ConstantValue is { HasValue: true, Value: string or null };
+                return IsConstantStringOrNull(other);
             default:
                 return false;
         }
+    }
+
+    private static readonly ConditionalWeakTable<IOperation, object> ConcatenationIsConstant = new();
+    private static readonly object Constant = new();
+    private static readonly object NotConstant = new();
+
+    /// <summary>
+    /// Whether <paramref name="operand"/> is a constant string (or null), asked of a concatenation without building its
+    /// value: reading <c>ConstantValue</c> of the left side at every term of <c>"a" + "b" + …</c> built every prefix
+    /// string (n terms, n²/2 characters). A concatenation of strings is constant exactly when both sides are; the
+    /// answer is kept per concatenation, so a chain is walked once.
+    /// </summary>
+    private static bool IsConstantStringOrNull(IOperation operand)
+    {
+        if (StringConcatenation(operand) is not { } top)
+            return operand.ConstantValue is { HasValue: true, Value: string or null };
+        var spine = new List<IBinaryOperation>();
+        bool? known = null;
+        IOperation current = top;
+        while (StringConcatenation(current) is { } binary)
+        {
+            if (ConcatenationIsConstant.TryGetValue(binary, out var answer))
+            {
+                known = answer == Constant;
+                break;
+            }
+
+            spine.Add(binary);
+            current = binary.LeftOperand;
+        }
+
+        var value = known ?? current.ConstantValue is { HasValue: true, Value: string or null };
+        for (var i = spine.Count - 1; i >= 0; i--)
+        {
+            // The right side of a left-nested chain is one term; a parenthesized right-hand concatenation is asked the same way.
+            value = value && IsConstantStringOrNull(spine[i].RightOperand);
+            ConcatenationIsConstant.GetValue(spine[i], _ => value ? Constant : NotConstant);
+        }
+
+        return value;
+    }
+
+    // The predefined string + (not a user-defined operator), under any parentheses.
+    private static IBinaryOperation? StringConcatenation(IOperation operation)
+    {
+        while (operation is IParenthesizedOperation { Operand: var inner })
+            operation = inner;
+        return operation is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, OperatorMethod: null } binary &&
+            binary.Type?.SpecialType == SpecialType.System_String
+            ? binary
+            : null;
     }
 
     /// <summary>The leaves of a constant composite in order, with their offsets in the composed value.</summary>
