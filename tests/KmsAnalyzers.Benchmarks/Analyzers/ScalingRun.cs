@@ -31,7 +31,8 @@ internal static class ScalingRun
 
     private sealed record Input(ImmutableArray<SyntaxTree> Trees, string Expected);
 
-    public static int Run(bool stubs, int repetitions)
+    /// <param name="only">Measure only the dimensions whose name contains this text (<c>--only terms</c>).</param>
+    public static int Run(bool stubs, int repetitions, string? only = null)
     {
         var references = stubs ? References.All : References.RealPackages;
         var dimensions = new List<Dimension>
@@ -42,6 +43,8 @@ internal static class ScalingRun
         };
         if (!stubs)
             dimensions.Insert(2, new Dimension("statements in one CDK key policy", 250, n => Policy(n)));
+        if (only is not null)
+            dimensions.RemoveAll(d => d.Name.IndexOf(only, StringComparison.OrdinalIgnoreCase) < 0);
 
         var ours = AnalyzerWorkload.OurAnalyzers();
         var floor = AnalyzerWorkload.Floor();
