@@ -10,7 +10,7 @@ namespace KmsAnalyzers.Benchmarks;
 /// <summary>
 /// <code>
 /// dotnet run -c Release --project tests/KmsAnalyzers.Benchmarks -- analyzers [--quick] [--files N] [--iterations N] [--warmup N] [--replay] [--replays N] [--replay-only] [--no-scaling] [--no-ide] [--stubs]
-/// dotnet run -c Release --project tests/KmsAnalyzers.Benchmarks -- scaling [--iterations N] [--stubs]
+/// dotnet run -c Release --project tests/KmsAnalyzers.Benchmarks -- scaling [--iterations N] [--stubs] [--only TEXT]
 /// dotnet run -c Release --project tests/KmsAnalyzers.Benchmarks -- fixall    [--quick] [--iterations N] [--sizes 2500,5000,10000] [--series grow|fixed|both] [--profile]
 /// </code>
 /// Without <c>--quick</c> the benchmark runs under BenchmarkDotNet (<c>--iterations</c>, default 3, and <c>--files</c>
@@ -36,7 +36,7 @@ public static class Program
                     Int(rest, "--replays", 7), ReplayOnly: rest.Contains("--replay-only"), Replay: rest.Contains("--replay"),
                     Scaling: !rest.Contains("--no-scaling"), LargeDocument: !rest.Contains("--no-ide"), Stubs: rest.Contains("--stubs")));
             case "scaling":
-                return ScalingRun.Run(rest.Contains("--stubs"), Int(rest, "--iterations", 3));
+                return ScalingRun.Run(rest.Contains("--stubs"), Int(rest, "--iterations", 3), Text(rest, "--only"));
             case "fixall" when quick:
                 return FixAll.FixAllQuickRun.RunAsync(
                     FixAll.FixAllQuickRun.ParseSizes(Text(rest, "--sizes")), Text(rest, "--series") ?? "both",
