@@ -11,6 +11,7 @@ namespace KmsAnalyzers.Benchmarks;
 /// <code>
 /// dotnet run -c Release --project tests/KmsAnalyzers.Benchmarks -- analyzers [--quick] [--files N] [--iterations N] [--warmup N] [--replay] [--replays N] [--replay-only] [--no-scaling] [--no-ide] [--stubs]
 /// dotnet run -c Release --project tests/KmsAnalyzers.Benchmarks -- scaling [--iterations N] [--stubs] [--only TEXT]
+/// dotnet run -c Release --project tests/KmsAnalyzers.Benchmarks -- realbuild [--files N] [--projects N] [--iterations N] [--out DIR]
 /// dotnet run -c Release --project tests/KmsAnalyzers.Benchmarks -- fixall    [--quick] [--iterations N] [--sizes 2500,5000,10000] [--series grow|fixed|both] [--profile]
 /// </code>
 /// Without <c>--quick</c> the benchmark runs under BenchmarkDotNet (<c>--iterations</c>, default 3, and <c>--files</c>
@@ -22,7 +23,7 @@ public static class Program
     {
         if (args.Length == 0 || args[0] is "-h" or "--help")
         {
-            Console.WriteLine("usage: analyzers|scaling|fixall [--quick] [options]; see docs/performance.md");
+            Console.WriteLine("usage: analyzers|scaling|realbuild|fixall [--quick] [options]; see docs/performance.md");
             return args.Length == 0 ? 2 : 0;
         }
 
@@ -37,6 +38,8 @@ public static class Program
                     Scaling: !rest.Contains("--no-scaling"), LargeDocument: !rest.Contains("--no-ide"), Stubs: rest.Contains("--stubs")));
             case "scaling":
                 return ScalingRun.Run(rest.Contains("--stubs"), Int(rest, "--iterations", 3), Text(rest, "--only"));
+            case "realbuild":
+                return RealBuildRun.Run(Int(rest, "--files", 400), Int(rest, "--projects", 4), Int(rest, "--iterations", 3), Text(rest, "--out"));
             case "fixall" when quick:
                 return FixAll.FixAllQuickRun.RunAsync(
                     FixAll.FixAllQuickRun.ParseSizes(Text(rest, "--sizes")), Text(rest, "--series") ?? "both",
