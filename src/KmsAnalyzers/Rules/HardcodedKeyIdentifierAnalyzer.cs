@@ -55,7 +55,7 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
         // Parsed on first finding only: most compilations never need it.
         private AliasMap AliasMap => LazyInitializer.EnsureInitialized(ref _aliasMap, () => AliasMap.FromAdditionalFiles(_analyzerOptions, CancellationToken.None))!;
 
-        public void Analyze(OperationAnalysisContext context) => Analyze(context.Operation, context.ReportDiagnostic);
+        public void Analyze(OperationAnalysisContext context) => Analyze(context.Operation, context.ReportDiagnostic, fromDefaultsHook: false);
 
         public void AnalyzeParameterDefaults(SyntaxNodeAnalysisContext context)
         {
@@ -71,7 +71,7 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
                 if (parameter.Default is not { } initializer || !MaySpellKeyIdentifier(initializer.Value))
                     continue;
                 if (context.SemanticModel.GetOperation(initializer, context.CancellationToken) is IParameterInitializerOperation { Value: { } value })
-                    Analyze(value, context.ReportDiagnostic);
+                    Analyze(value, context.ReportDiagnostic, fromDefaultsHook: true);
             }
         }
 
@@ -88,7 +88,7 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
-        private void Analyze(IOperation operation, Action<Diagnostic> report)
+        private void Analyze(IOperation operation, Action<Diagnostic> report, bool fromDefaultsHook)
         {
             // Implicit: the default value that the compiler passes at a call leaving the argument out, located at the
             // call; the default is reported once where it is written.
@@ -114,7 +114,7 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
                     value = operation.ConstantValue.Value as string;
                     if (value is null)
                     {
-                        AnalyzeInterpolationText(operation, interpolated, report);
+                        AnalyzeInterpolationText(operation, interpolated, report, fromDefaultsHook);
                         return;
                     }
 
@@ -135,11 +135,11 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
                     findings.Add(token, this, operation);
             }
 
-            Report(operation, report, findings, wholeValue: findings.Count == 1 && findings.First.Length == value.Length);
+            Report(operation, report, fromDefaultsHook, findings, wholeValue: findings.Count == 1 && findings.First.Length == value.Length);
         }
 
         // A string with non-constant holes is built at run time, but a whole key ARN in its text is still hard-coded.
-        private void AnalyzeInterpolationText(IOperation operation, IInterpolatedStringOperation interpolated, Action<Diagnostic> report)
+        private void AnalyzeInterpolationText(IOperation operation, IInterpolatedStringOperation interpolated, Action<Diagnostic> report, bool fromDefaultsHook)
         {
             Findings? findings = null;
             var parts = interpolated.Parts;
@@ -154,13 +154,13 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
             }
 
             if (findings is not null)
-                Report(operation, report, findings, wholeValue: false);
+                Report(operation, report, fromDefaultsHook, findings, wholeValue: false);
         }
 
-        private void Report(IOperation operation, Action<Diagnostic> report, Findings findings, bool wholeValue)
+        private void Report(IOperation operation, Action<Diagnostic> report, bool fromDefaultsHook, Findings findings, bool wholeValue)
         {
             var reported = findings.Arns.Count > 0 ? findings.Arns : findings.MultiRegionKeyIds;
-            if (reported.Count == 0)
+            if (reported.Count == 0 || (!fromDefaultsHook && IsLocalFunctionOrLambdaDefault(operation)))
                 return;
 
             // KMS0001 takes the whole expression: its fix also rewrites any separate mrk- id in it, so that a second
@@ -222,6 +222,21 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
                     break;
             }
         }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="operation"/> is (inside) the default value of a local function or lambda parameter. The
+    /// syntax hook reports those; a host whose driver also runs operation actions on them must not report them twice.
+    /// </summary>
+    private static bool IsLocalFunctionOrLambdaDefault(IOperation operation)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IParameterInitializerOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.LocalFunction or MethodKind.AnonymousFunction } })
+                return true;
+        }
+
+        return false;
     }
 
     /// <summary>
