@@ -76,10 +76,8 @@ internal sealed class CdkKeyFlow
             if (CdkSymbols.TryCreate(start.Compilation) is not { } cdk)
                 return;
             var live = new CdkKeyFlow(cdk, ValueModel.For(start.Compilation));
-            var callSites = new CallSites();
             var keys = new ConcurrentQueue<IObjectCreationOperation>();
             var replicas = new ConcurrentQueue<IObjectCreationOperation>();
-            start.RegisterOperationAction(operation => callSites.Collect(operation.Operation), OperationKind.ObjectCreation, OperationKind.Invocation);
             start.RegisterSymbolStartAction(symbolStart =>
             {
                 var typeKeys = new List<IObjectCreationOperation>();
@@ -114,7 +112,7 @@ internal sealed class CdkKeyFlow
                 var allReplicas = new List<IObjectCreationOperation>(replicas);
                 allKeys.Sort(BySource);
                 allReplicas.Sort(BySource);
-                var withCallSites = new CdkKeyFlow(cdk, live.Values.WithCallSites(callSites));
+                var withCallSites = new CdkKeyFlow(cdk, live.Values.WithCallSites(new CallSites(end.Compilation, end.CancellationToken)));
                 report(new CdkScope(withCallSites, live, allKeys, allReplicas, end.ReportDiagnostic, true, end.CancellationToken));
             });
         });

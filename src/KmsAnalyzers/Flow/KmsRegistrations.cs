@@ -1,5 +1,6 @@
 using System;
-using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Threading;
 using KmsAnalyzers.Identifiers;
 using KmsAnalyzers.Sdk;
 using Microsoft.CodeAnalysis;
@@ -10,34 +11,47 @@ namespace KmsAnalyzers.Flow;
 /// <summary>
 /// The dependency-injection registrations of the KMS client in a compilation (AWSSDK.Extensions.NETCore.Setup, matched
 /// by metadata name): <c>AddAWSService&lt;IAmazonKeyManagementService&gt;(options)</c>, and the default options of
-/// <c>AddDefaultAWSOptions(options)</c> it falls back to. Collected by operation callbacks; the Region is asked at
-/// compilation end. Known only when every registration agrees on one constant Region; anything else is unknown.
+/// <c>AddDefaultAWSOptions(options)</c> it falls back to. Found on demand at compilation end, when a decrypt
+/// needs them. Known only when every registration agrees on one constant Region; anything else is unknown.
 /// </summary>
 internal sealed class KmsRegistrations
 {
     private readonly KmsSymbols _kms;
-    private readonly ConcurrentQueue<IInvocationOperation> _services = new();
-    private readonly ConcurrentQueue<IInvocationOperation> _defaults = new();
+    private readonly List<IInvocationOperation> _services = new();
+    private readonly List<IInvocationOperation> _defaults = new();
 
-    public KmsRegistrations(KmsSymbols kms) => _kms = kms;
+    private KmsRegistrations(KmsSymbols kms) => _kms = kms;
 
-    /// <summary>Keeps a registration call; a cheap name test first, since this sees every invocation.</summary>
-    public void Collect(IInvocationOperation invocation)
+    /// <summary>The compilation's registrations, found on demand: only files that name a registration method are bound.</summary>
+    public static KmsRegistrations Find(KmsSymbols kms, Compilation compilation, CancellationToken cancellationToken)
+    {
+        var registrations = new KmsRegistrations(kms);
+        var search = SourceSearch.For(compilation);
+        foreach (var name in new[] { SdkNames.AddAwsService, SdkNames.TryAddAwsService, SdkNames.AddDefaultAwsOptions, SdkNames.TryAddDefaultAwsOptions })
+        {
+            foreach (var invocation in search.InvocationsNamed(name, cancellationToken))
+                registrations.Add(invocation);
+        }
+
+        return registrations;
+    }
+
+    private void Add(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
         switch (method.Name)
         {
             case SdkNames.AddAwsService or SdkNames.TryAddAwsService when IsExtension(method, SdkNames.ServiceCollectionExtensions) &&
                 method.TypeArguments.Length == 1 && SymbolEqualityComparer.Default.Equals(method.TypeArguments[0], _kms.KmsInterface):
-                _services.Enqueue(invocation);
+                _services.Add(invocation);
                 break;
             case SdkNames.AddDefaultAwsOptions or SdkNames.TryAddDefaultAwsOptions when IsExtension(method, SdkNames.ServiceCollectionExtensions):
-                _defaults.Enqueue(invocation);
+                _defaults.Add(invocation);
                 break;
         }
     }
 
-    public bool IsEmpty => _services.IsEmpty;
+    public bool IsEmpty => _services.Count == 0;
 
     /// <summary>
     /// The Region every KMS client the container creates is for, or null: no registration, registrations that

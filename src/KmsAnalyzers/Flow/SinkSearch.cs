@@ -39,18 +39,15 @@ internal sealed class SinkSearch
 {
     private const int MaxHops = 8;
     private const int MaxSinks = 16;
-    private readonly Compilation _compilation;
-    private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
+    private readonly SourceSearch _source;
     private readonly ConcurrentDictionary<ISymbol, List<ReachedSink>> _bySymbol = new(SymbolEqualityComparer.Default);
-    private TreeWords[]? _treeWords;
 
-    public SinkSearch(Compilation compilation) => _compilation = compilation;
+    public SinkSearch(Compilation compilation) => _source = SourceSearch.For(compilation);
 
     /// <summary>The sinks that the value of <paramref name="value"/> reaches, in a fixed order (source order of the uses).</summary>
     public List<ReachedSink> Find(IOperation value, string constant, CancellationToken cancellationToken)
     {
-        if (value.SemanticModel is { } model)
-            _models.TryAdd(model.SyntaxTree, model);
+        _source.Offer(value.SemanticModel);
         var walk = new Walk(constant, cancellationToken);
         FromValue(value, walk, 0);
         return walk.Sinks;
@@ -385,12 +382,8 @@ internal sealed class SinkSearch
 
                 yield break;
             default:
-                var hash = TreeWords.Hash(symbol.Name, 0, symbol.Name.Length);
-                foreach (var words in TreesWords(cancellationToken))
-                {
-                    if (words.MayName(hash))
-                        yield return (words.Tree, words.Tree.GetRoot(cancellationToken));
-                }
+                foreach (var tree in _source.TreesThatMayName(symbol.Name, cancellationToken))
+                    yield return (tree, tree.GetRoot(cancellationToken));
 
                 yield break;
         }
@@ -416,89 +409,7 @@ internal sealed class SinkSearch
         return null;
     }
 
-    private TreeWords[] TreesWords(CancellationToken cancellationToken)
-    {
-        if (_treeWords is { } built)
-            return built;
-        var words = new List<TreeWords>();
-        foreach (var tree in _compilation.SyntaxTrees)
-            words.Add(TreeWords.Of(tree, cancellationToken));
-        var array = words.ToArray();
-        return Interlocked.CompareExchange(ref _treeWords, array, null) ?? array;
-    }
-
-    /// <summary>
-    /// Which names a file may contain, read from its text rather than its tokens: the words made of identifier
-    /// characters (in code, comments and strings alike), kept as hashes. Realizing every file's tokens to index them
-    /// cost more than all the searches of a compilation; a text scan is a superset of the identifiers, and a file that
-    /// may spell one with a Unicode escape or a formatting character is always searched.
-    /// </summary>
-    private sealed class TreeWords
-    {
-        private readonly HashSet<int>? _hashes;
-
-        private TreeWords(SyntaxTree tree, HashSet<int>? hashes)
-        {
-            Tree = tree;
-            _hashes = hashes;
-        }
-
-        public SyntaxTree Tree { get; }
-
-        public bool MayName(int hash) => _hashes is null || _hashes.Contains(hash);
-
-        public static TreeWords Of(SyntaxTree tree, CancellationToken cancellationToken)
-        {
-            var text = tree.GetText(cancellationToken).ToString();
-            var hashes = new HashSet<int>();
-            var i = 0;
-            while (i < text.Length)
-            {
-                var c = text[i];
-                if (c == '\\' && i + 1 < text.Length && (text[i + 1] == 'u' || text[i + 1] == 'U'))
-                    return new TreeWords(tree, null); // \u0041bc may be an identifier's escape
-                if (!IsWordChar(c))
-                {
-                    i++;
-                    continue;
-                }
-
-                var start = i;
-                while (i < text.Length && IsWordChar(text[i]))
-                {
-                    if (text[i] > 127 && char.GetUnicodeCategory(text[i]) == System.Globalization.UnicodeCategory.Format)
-                        return new TreeWords(tree, null); // formatting characters are not part of an identifier's name
-                    i++;
-                }
-
-                hashes.Add(Hash(text, start, i - start));
-            }
-
-            return new TreeWords(tree, hashes);
-        }
-
-        private static bool IsWordChar(char c) =>
-            c < 128 ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' : char.IsLetterOrDigit(c) ||
-                char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.NonSpacingMark or
-                    System.Globalization.UnicodeCategory.SpacingCombiningMark or System.Globalization.UnicodeCategory.ConnectorPunctuation or
-                    System.Globalization.UnicodeCategory.LetterNumber;
-
-        // FNV-1a over the characters: stable within the process, no substring allocated per word.
-        public static int Hash(string text, int start, int length)
-        {
-            unchecked
-            {
-                var hash = (int)2166136261;
-                for (var k = start; k < start + length; k++)
-                    hash = (hash ^ text[k]) * 16777619;
-                return hash;
-            }
-        }
-    }
-
-#pragma warning disable RS1030 // Uses in other files are bound with their own tree's model; the driver's model provider caches it.
-    private SemanticModel Model(SyntaxTree tree) => _models.GetOrAdd(tree, t => _compilation.GetSemanticModel(t));
-#pragma warning restore RS1030
+    private SemanticModel Model(SyntaxTree tree) => _source.Model(tree);
 
     private static bool IsAutoProperty(IPropertySymbol property)
     {

@@ -340,38 +340,28 @@ internal sealed class ValueModel
 }
 
 /// <summary>
-/// The calls of source methods and constructors in the whole compilation, collected by operation callbacks for a
-/// compilation-end action: the call-site direction of <see cref="ValueModel"/>.
+/// The call-site direction of <see cref="ValueModel"/>: a parameter's values are the arguments of every call of its
+/// method in the compilation, found on demand by <see cref="SourceSearch"/> (asked only at compilation end, where every
+/// call is known).
 /// </summary>
 internal sealed class CallSites
 {
-    private readonly ConcurrentDictionary<IMethodSymbol, ConcurrentQueue<IOperation>> _calls = new(SymbolEqualityComparer.Default);
-    private readonly Func<IMethodSymbol, bool>? _isOfInterest;
+    private readonly SourceSearch _search;
+    private readonly CancellationToken _cancellationToken;
 
-    /// <param name="isOfInterest">Which targets' calls to keep (all source targets when null).</param>
-    public CallSites(Func<IMethodSymbol, bool>? isOfInterest = null) => _isOfInterest = isOfInterest;
-
-    /// <summary>Records a creation or invocation whose target is declared in source.</summary>
-    public void Collect(IOperation operation)
+    public CallSites(Compilation compilation, CancellationToken cancellationToken)
     {
-        var target = operation switch
-        {
-            IObjectCreationOperation creation => creation.Constructor,
-            IInvocationOperation invocation => invocation.TargetMethod,
-            _ => null,
-        };
-        if (target is null || target.Parameters.IsEmpty || !ValueModel.IsInSource(target) || (_isOfInterest is not null && !_isOfInterest(target)))
-            return;
-        _calls.GetOrAdd(target.OriginalDefinition, static _ => new ConcurrentQueue<IOperation>()).Enqueue(operation);
+        _search = SourceSearch.For(compilation);
+        _cancellationToken = cancellationToken;
     }
 
     /// <summary>The argument given to <paramref name="parameter"/> at every call; empty when the method is never called here.</summary>
     public IReadOnlyList<IOperation> ArgumentsFor(IParameterSymbol parameter)
     {
-        if (parameter.ContainingSymbol is not IMethodSymbol method || !_calls.TryGetValue(method.OriginalDefinition, out var calls))
+        if (parameter.ContainingSymbol is not IMethodSymbol method || !ValueModel.IsInSource(method))
             return Array.Empty<IOperation>();
         var arguments = new List<IOperation>();
-        foreach (var call in calls)
+        foreach (var call in _search.CallsOf(method, _cancellationToken))
         {
             var list = call switch
             {

@@ -37,9 +37,6 @@ public sealed partial class CrossRegionDecryptAnalyzer : DiagnosticAnalyzer
                 return; // no KMS SDK referenced: nothing to trace, nothing to pay
             var options = start.Options;
             var compilation = new CompilationState(kms, start.Compilation);
-            // Call-site direction: who passes a client or a Region in, and the DI registrations. Only calls whose
-            // target takes a client or an endpoint are kept; the rest costs a name test.
-            start.RegisterOperationAction(compilation.Collect, OperationKind.Invocation, OperationKind.ObjectCreation);
             start.RegisterSymbolStartAction(symbolStart =>
             {
                 var type = new TypeState(kms, compilation);
@@ -51,52 +48,32 @@ public sealed partial class CrossRegionDecryptAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>
-    /// What the compilation-end pass needs: the decrypts the live pass could not judge, every call that passes a client
-    /// or an endpoint, and the KMS registrations for dependency injection.
+    /// What the compilation-end pass needs: the decrypts the live pass could not judge. Who passes a client or a Region
+    /// in (call sites) and the KMS registrations for dependency injection are searched for only then, and only when
+    /// such a decrypt exists.
     /// </summary>
     private sealed class CompilationState
     {
         private readonly KmsSymbols _kms;
         private readonly ValueModel _model;
-        private readonly CallSites _callSites;
-        private readonly KmsRegistrations _registrations;
 
         public CompilationState(KmsSymbols kms, Compilation compilation)
         {
             _kms = kms;
             _model = ValueModel.For(compilation);
-            _callSites = new CallSites(PassesClientOrEndpoint);
-            _registrations = new KmsRegistrations(kms);
         }
 
         public ConcurrentQueue<(TypeState Type, IInvocationOperation Decrypt)> Pending { get; } = new();
-
-        public void Collect(OperationAnalysisContext context)
-        {
-            if (context.Operation is IInvocationOperation invocation)
-                _registrations.Collect(invocation);
-            _callSites.Collect(context.Operation);
-        }
-
-        private bool PassesClientOrEndpoint(IMethodSymbol method)
-        {
-            foreach (var parameter in method.Parameters)
-            {
-                if (_kms.IsKmsClient(parameter.Type) || _kms.IsRegionEndpoint(parameter.Type) || _kms.IsClientConfig(parameter.Type))
-                    return true;
-            }
-
-            return false;
-        }
 
         public void Report(CompilationAnalysisContext context)
         {
             if (Pending.IsEmpty)
                 return;
-            var injected = _registrations.IsEmpty
+            var registrations = KmsRegistrations.Find(_kms, context.Compilation, context.CancellationToken);
+            var injected = registrations.IsEmpty
                 ? null
-                : _registrations.Region(_model, section => AwsSettings.Region(context.Options, section, context.CancellationToken));
-            var resolver = new RegionResolver(_model.WithCallSites(_callSites), _kms, injected);
+                : registrations.Region(_model, section => AwsSettings.Region(context.Options, section, context.CancellationToken));
+            var resolver = new RegionResolver(_model.WithCallSites(new CallSites(context.Compilation, context.CancellationToken)), _kms, injected);
             var pending = new List<(TypeState Type, IInvocationOperation Decrypt)>(Pending);
             pending.Sort(static (a, b) => a.Decrypt.Syntax.SpanStart.CompareTo(b.Decrypt.Syntax.SpanStart));
             foreach (var (type, decrypt) in pending)

@@ -92,7 +92,7 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
         {
             // Implicit: the default value that the compiler passes at a call leaving the argument out, located at the
             // call; the default is reported once where it is written.
-            if (operation.IsImplicit)
+            if (operation.IsImplicit || !MayHoldKeyIdentifier(operation))
                 return;
             while (operation is IConversionOperation { Operand: var operand })
                 operation = operand;
@@ -138,9 +138,27 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
             Report(operation, report, fromDefaultsHook, findings, wholeValue: findings.Count == 1 && findings.First.Length == value.Length);
         }
 
+        /// <summary>
+        /// The cheap test every literal, concatenation and interpolation of the compilation goes through first: the text
+        /// of a literal token (kept by the token; reading a string's <c>ConstantValue</c> builds a weak reference), and
+        /// only <c>+</c> among binary operators.
+        /// </summary>
+        internal static bool MayHoldKeyIdentifier(IOperation operation) => operation switch
+        {
+            ILiteralOperation or IUtf8StringOperation => operation.Syntax is not LiteralExpressionSyntax literal ||
+                (literal.Token.IsKind(SyntaxKind.StringLiteralToken) || literal.Token.IsKind(SyntaxKind.Utf8StringLiteralToken) ||
+                 literal.Token.IsKind(SyntaxKind.SingleLineRawStringLiteralToken) || literal.Token.IsKind(SyntaxKind.MultiLineRawStringLiteralToken) ||
+                 literal.Token.IsKind(SyntaxKind.Utf8SingleLineRawStringLiteralToken) || literal.Token.IsKind(SyntaxKind.Utf8MultiLineRawStringLiteralToken)) &&
+                KmsIdentifiers.MayContainKeyIdentifier(literal.Token.ValueText),
+            IBinaryOperation binary => binary.OperatorKind == BinaryOperatorKind.Add,
+            _ => true,
+        };
+
         // A string with non-constant holes is built at run time, but a whole key ARN in its text is still hard-coded.
         private void AnalyzeInterpolationText(IOperation operation, IInterpolatedStringOperation interpolated, Action<Diagnostic> report, bool fromDefaultsHook)
         {
+            if (!AnyTextMayHoldKeyIdentifier(operation.Syntax))
+                return;
             Findings? findings = null;
             var parts = interpolated.Parts;
             for (var i = 0; i < parts.Length; i++)
@@ -155,6 +173,20 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
 
             if (findings is not null)
                 Report(operation, report, fromDefaultsHook, findings, wholeValue: false);
+        }
+
+        // The texts of an interpolated string as its syntax holds them: most interpolations are log lines and URLs.
+        private static bool AnyTextMayHoldKeyIdentifier(SyntaxNode syntax)
+        {
+            if (syntax is not InterpolatedStringExpressionSyntax interpolated)
+                return true;
+            foreach (var content in interpolated.Contents)
+            {
+                if (content is InterpolatedStringTextSyntax text && KmsIdentifiers.MayContainKeyIdentifier(text.TextToken.ValueText))
+                    return true;
+            }
+
+            return false;
         }
 
         private void Report(IOperation operation, Action<Diagnostic> report, bool fromDefaultsHook, Findings findings, bool wholeValue)

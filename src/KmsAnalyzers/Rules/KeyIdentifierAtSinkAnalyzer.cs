@@ -7,6 +7,7 @@ using KmsAnalyzers.Identifiers;
 using KmsAnalyzers.Options;
 using KmsAnalyzers.Sdk;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -66,7 +67,8 @@ public sealed class KeyIdentifierAtSinkAnalyzer : DiagnosticAnalyzer
         {
             var operation = context.Operation;
             // Implicit: a default parameter value at a call that leaves the argument out belongs to the parameter's declaration.
-            if (operation.IsImplicit || operation.Type?.SpecialType != SpecialType.System_String || ConstantStrings.IsPartOfLargerConstant(operation) ||
+            if (operation.IsImplicit || !MayBeCandidate(operation) || operation.Type?.SpecialType != SpecialType.System_String ||
+                ConstantStrings.IsPartOfLargerConstant(operation) ||
                 operation.ConstantValue.Value is not string value)
                 return;
 
@@ -97,6 +99,16 @@ public sealed class KeyIdentifierAtSinkAnalyzer : DiagnosticAnalyzer
                 ReportAliasArn(context, aliasArn, _search.Find(operation, value, context.CancellationToken));
             }
         }
+
+        // The cheap test first, on the literal token's text (a string's ConstantValue builds a weak reference): a UUID
+        // or an ARN; of the binary operators only + builds a string.
+        private static bool MayBeCandidate(IOperation operation) => operation switch
+        {
+            ILiteralOperation { Syntax: LiteralExpressionSyntax literal } => literal.Token.ValueText is var text &&
+                ((text.Length == 36 && text[8] == '-') || text.StartsWith(KmsIdentifiers.ArnPrefix, StringComparison.Ordinal)),
+            IBinaryOperation binary => binary.OperatorKind == BinaryOperatorKind.Add,
+            _ => true,
+        };
 
         private void ReportKeyId(OperationAnalysisContext context, string keyId, List<ReachedSink> sinks)
         {

@@ -240,6 +240,14 @@ internal static class CallbackReplay
                 cost[i] += ThreadCpu.Now() - before;
             }
         }
+
+        for (var i = 0; i < count; i++)
+        {
+            var before = ThreadCpu.Now();
+            foreach (var action in starts[i].EndActions)
+                action(new CompilationAnalysisContext(compilation, options, report, isSupported, cancellationToken));
+            cost[i] += ThreadCpu.Now() - before;
+        }
 #pragma warning restore CS0618
 
         GC.KeepAlive(touched);
@@ -397,6 +405,13 @@ internal static class CallbackReplay
                 }
             }
         }
+
+        foreach (var action in start.EndActions)
+        {
+            before = Stopwatch.GetTimestamp();
+            action(new CompilationAnalysisContext(compilation, options, report, isSupported, cancellationToken));
+            Tally(ticks, calls, CompilationEndSlot, before);
+        }
 #pragma warning restore CS0618
 
         var cpu = ThreadCpu.Now() - cpuBefore;
@@ -422,7 +437,8 @@ internal static class CallbackReplay
     private const int SymbolStartSlot = 2050;
     private const int SymbolEndSlot = 2051;
     private const int SyntaxNodeSlot = 2052;
-    private const int Slots = 2053;
+    private const int CompilationEndSlot = 2053;
+    private const int Slots = 2054;
 
     private static void Tally(long[]? ticks, long[]? calls, int slot, long before)
     {
@@ -439,6 +455,7 @@ internal static class CallbackReplay
         SymbolStartSlot => "symbol start (named type)",
         SymbolEndSlot => "symbol end",
         SyntaxNodeSlot => "syntax node",
+        CompilationEndSlot => "compilation end",
         >= InTypeOffset => "in type: " + (OperationKind)(slot - InTypeOffset),
         _ => ((OperationKind)slot).ToString(),
     };
@@ -477,6 +494,7 @@ internal static class CallbackReplay
         public List<Action<SymbolStartAnalysisContext>> NamedTypeStart { get; } = new();
         public List<Action<SyntaxTreeAnalysisContext>> TreeActions { get; } = new();
         public Dictionary<int, List<Action<SyntaxNodeAnalysisContext>>> NodeActions { get; } = new();
+        public List<Action<CompilationAnalysisContext>> EndActions { get; } = new();
 
         public void Merge(CaptureContext root)
         {
@@ -497,7 +515,7 @@ internal static class CallbackReplay
         public override void RegisterSymbolStartAction(Action<SymbolStartAnalysisContext> action, SymbolKind symbolKind) => AddSymbolStart(NamedTypeStart, action, symbolKind);
         public override void RegisterSyntaxTreeAction(Action<SyntaxTreeAnalysisContext> action) => TreeActions.Add(action);
         public override void RegisterAdditionalFileAction(Action<AdditionalFileAnalysisContext> action) { }
-        public override void RegisterCompilationEndAction(Action<CompilationAnalysisContext> action) => Unsupported();
+        public override void RegisterCompilationEndAction(Action<CompilationAnalysisContext> action) => EndActions.Add(action);
         public override void RegisterSemanticModelAction(Action<SemanticModelAnalysisContext> action) => Unsupported();
         public override void RegisterSymbolAction(Action<SymbolAnalysisContext> action, ImmutableArray<SymbolKind> symbolKinds) => Unsupported();
         public override void RegisterCodeBlockStartAction<TLanguageKindEnum>(Action<CodeBlockStartAnalysisContext<TLanguageKindEnum>> action) => Unsupported();
