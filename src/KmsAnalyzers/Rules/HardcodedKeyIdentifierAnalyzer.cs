@@ -32,13 +32,15 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(static start =>
         {
             var state = new CompilationState(start.Options);
-            start.RegisterOperationAction(
-                state.Analyze,
-                OperationKind.Literal, OperationKind.Binary, OperationKind.InterpolatedString, OperationKind.Utf8String);
-            // The driver runs no operation action on the default values of local function and lambda parameters.
-            start.RegisterSyntaxNodeAction(state.AnalyzeParameterDefaults, SyntaxKind.LocalFunctionStatement, SyntaxKind.ParenthesizedLambdaExpression);
+            // Syntax kinds, not operation kinds: the driver then calls us for string literals only (not every number,
+            // null and bool), for + only among the binary operators, and the token text rejects nearly all before binding.
+            start.RegisterSyntaxNodeAction(state.Analyze, StringExpressionKinds);
         });
     }
+
+    /// <summary>The syntax that can hold a constant string: literals, interpolations and concatenations.</summary>
+    internal static readonly ImmutableArray<SyntaxKind> StringExpressionKinds = ImmutableArray.Create(
+        SyntaxKind.StringLiteralExpression, SyntaxKind.Utf8StringLiteralExpression, SyntaxKind.InterpolatedStringExpression, SyntaxKind.AddExpression);
 
     private sealed class CompilationState
     {
@@ -55,44 +57,19 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
         // Parsed on first finding only: most compilations never need it.
         private AliasMap AliasMap => LazyInitializer.EnsureInitialized(ref _aliasMap, () => AliasMap.FromAdditionalFiles(_analyzerOptions, CancellationToken.None))!;
 
-        public void Analyze(OperationAnalysisContext context) => Analyze(context.Operation, context.ReportDiagnostic, fromDefaultsHook: false);
-
-        public void AnalyzeParameterDefaults(SyntaxNodeAnalysisContext context)
+        public void Analyze(SyntaxNodeAnalysisContext context)
         {
-            var parameters = context.Node switch
-            {
-                LocalFunctionStatementSyntax function => function.ParameterList.Parameters,
-                ParenthesizedLambdaExpressionSyntax lambda => lambda.ParameterList.Parameters,
-                _ => default,
-            };
-            foreach (var parameter in parameters)
-            {
-                // Syntactic prefilter first: binding happens only for a default that spells an identifier.
-                if (parameter.Default is not { } initializer || !MaySpellKeyIdentifier(initializer.Value))
-                    continue;
-                if (context.SemanticModel.GetOperation(initializer, context.CancellationToken) is IParameterInitializerOperation { Value: { } value })
-                    Analyze(value, context.ReportDiagnostic, fromDefaultsHook: true);
-            }
+            if (!MayHoldKeyIdentifier(context.Node) ||
+                context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not { } operation)
+                return;
+            Analyze(operation, context.ReportDiagnostic);
         }
 
-        private static bool MaySpellKeyIdentifier(ExpressionSyntax value)
-        {
-            foreach (var token in value.DescendantTokens())
-            {
-                if (token.IsKind(SyntaxKind.IdentifierToken) ||
-                    (token.Value is string text && KmsIdentifiers.MayContainKeyIdentifier(text)) ||
-                    token.IsKind(SyntaxKind.InterpolatedStringTextToken))
-                    return true; // a constant's name, a key-like literal, or interpolation text: let the operation decide
-            }
-
-            return false;
-        }
-
-        private void Analyze(IOperation operation, Action<Diagnostic> report, bool fromDefaultsHook)
+        private void Analyze(IOperation operation, Action<Diagnostic> report)
         {
             // Implicit: the default value that the compiler passes at a call leaving the argument out, located at the
             // call; the default is reported once where it is written.
-            if (operation.IsImplicit || !MayHoldKeyIdentifier(operation))
+            if (operation.IsImplicit)
                 return;
             while (operation is IConversionOperation { Operand: var operand })
                 operation = operand;
@@ -114,7 +91,7 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
                     value = operation.ConstantValue.Value as string;
                     if (value is null)
                     {
-                        AnalyzeInterpolationText(operation, interpolated, report, fromDefaultsHook);
+                        AnalyzeInterpolationText(operation, interpolated, report);
                         return;
                     }
 
@@ -135,27 +112,19 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
                     findings.Add(token, this, operation);
             }
 
-            Report(operation, report, fromDefaultsHook, findings, wholeValue: findings.Count == 1 && findings.First.Length == value.Length);
+            Report(operation, report, findings, wholeValue: findings.Count == 1 && findings.First.Length == value.Length);
         }
 
         /// <summary>
-        /// The cheap test every literal, concatenation and interpolation of the compilation goes through first: the text
-        /// of a literal token (kept by the token; reading a string's <c>ConstantValue</c> builds a weak reference), and
-        /// only <c>+</c> among binary operators.
+        /// The cheap test every string literal, interpolation and <c>+</c> of the compilation goes through first, on the
+        /// literal token's text (reading a string's <c>ConstantValue</c> builds a weak reference): an interpolation with a
+        /// hole and a concatenation may fold constants from elsewhere, so only their binding can tell.
         /// </summary>
-        internal static bool MayHoldKeyIdentifier(IOperation operation) => operation switch
-        {
-            ILiteralOperation or IUtf8StringOperation => operation.Syntax is not LiteralExpressionSyntax literal ||
-                (literal.Token.IsKind(SyntaxKind.StringLiteralToken) || literal.Token.IsKind(SyntaxKind.Utf8StringLiteralToken) ||
-                 literal.Token.IsKind(SyntaxKind.SingleLineRawStringLiteralToken) || literal.Token.IsKind(SyntaxKind.MultiLineRawStringLiteralToken) ||
-                 literal.Token.IsKind(SyntaxKind.Utf8SingleLineRawStringLiteralToken) || literal.Token.IsKind(SyntaxKind.Utf8MultiLineRawStringLiteralToken)) &&
-                KmsIdentifiers.MayContainKeyIdentifier(literal.Token.ValueText),
-            IBinaryOperation binary => binary.OperatorKind == BinaryOperatorKind.Add,
-            _ => true,
-        };
+        internal static bool MayHoldKeyIdentifier(SyntaxNode node) => node is not LiteralExpressionSyntax literal ||
+            KmsIdentifiers.MayContainKeyIdentifier(literal.Token.ValueText);
 
         // A string with non-constant holes is built at run time, but a whole key ARN in its text is still hard-coded.
-        private void AnalyzeInterpolationText(IOperation operation, IInterpolatedStringOperation interpolated, Action<Diagnostic> report, bool fromDefaultsHook)
+        private void AnalyzeInterpolationText(IOperation operation, IInterpolatedStringOperation interpolated, Action<Diagnostic> report)
         {
             if (!AnyTextMayHoldKeyIdentifier(operation.Syntax))
                 return;
@@ -172,7 +141,7 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
             }
 
             if (findings is not null)
-                Report(operation, report, fromDefaultsHook, findings, wholeValue: false);
+                Report(operation, report, findings, wholeValue: false);
         }
 
         // The texts of an interpolated string as its syntax holds them: most interpolations are log lines and URLs.
@@ -189,10 +158,10 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
-        private void Report(IOperation operation, Action<Diagnostic> report, bool fromDefaultsHook, Findings findings, bool wholeValue)
+        private void Report(IOperation operation, Action<Diagnostic> report, Findings findings, bool wholeValue)
         {
             var reported = findings.Arns.Count > 0 ? findings.Arns : findings.MultiRegionKeyIds;
-            if (reported.Count == 0 || (!fromDefaultsHook && IsLocalFunctionOrLambdaDefault(operation)))
+            if (reported.Count == 0)
                 return;
 
             // KMS0001 takes the whole expression: its fix also rewrites any separate mrk- id in it, so that a second
@@ -254,21 +223,6 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
                     break;
             }
         }
-    }
-
-    /// <summary>
-    /// Whether <paramref name="operation"/> is (inside) the default value of a local function or lambda parameter. The
-    /// syntax hook reports those; a host whose driver also runs operation actions on them must not report them twice.
-    /// </summary>
-    private static bool IsLocalFunctionOrLambdaDefault(IOperation operation)
-    {
-        for (var current = operation.Parent; current is not null; current = current.Parent)
-        {
-            if (current is IParameterInitializerOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.LocalFunction or MethodKind.AnonymousFunction } })
-                return true;
-        }
-
-        return false;
     }
 
     /// <summary>

@@ -7,6 +7,7 @@ using KmsAnalyzers.Identifiers;
 using KmsAnalyzers.Options;
 using KmsAnalyzers.Sdk;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -38,9 +39,13 @@ public sealed class KeyIdentifierAtSinkAnalyzer : DiagnosticAnalyzer
             if (!ReferencesSinkTypes(start.Compilation))
                 return; // no AWS SDK: no value can reach a sink, and the rule costs nothing
             var state = new CompilationState(start.Compilation, start.Options);
-            start.RegisterOperationAction(state.Analyze, OperationKind.Literal, OperationKind.Binary, OperationKind.InterpolatedString);
+            start.RegisterSyntaxNodeAction(state.Analyze, StringExpressionKinds);
         });
     }
+
+    // As KMS0001's: literals, interpolations and + only, so numbers, bools and the other operators never call us.
+    private static readonly ImmutableArray<SyntaxKind> StringExpressionKinds = ImmutableArray.Create(
+        SyntaxKind.StringLiteralExpression, SyntaxKind.InterpolatedStringExpression, SyntaxKind.AddExpression);
 
     private static bool ReferencesSinkTypes(Compilation compilation) =>
         compilation.GetTypeByMetadataName(SdkNames.AmazonWebServiceRequest) is not null ||
@@ -63,11 +68,11 @@ public sealed class KeyIdentifierAtSinkAnalyzer : DiagnosticAnalyzer
 
         private AliasMap AliasMap => LazyInitializer.EnsureInitialized(ref _aliasMap, () => AliasMap.FromAdditionalFiles(_analyzerOptions, CancellationToken.None))!;
 
-        public void Analyze(OperationAnalysisContext context)
+        public void Analyze(SyntaxNodeAnalysisContext context)
         {
-            var operation = context.Operation;
-            // Implicit: a default parameter value at a call that leaves the argument out belongs to the parameter's declaration.
-            if (operation.IsImplicit || !MayBeCandidate(operation) || operation.Type?.SpecialType != SpecialType.System_String ||
+            if (!MayBeCandidate(context.Node) ||
+                context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not { } operation ||
+                operation.Type?.SpecialType != SpecialType.System_String ||
                 ConstantStrings.IsPartOfLargerConstant(operation) ||
                 operation.ConstantValue.Value is not string value)
                 return;
@@ -89,28 +94,24 @@ public sealed class KeyIdentifierAtSinkAnalyzer : DiagnosticAnalyzer
                 if (string.Equals(value, NilUuid, StringComparison.Ordinal) ||
                     (KmsIdentifiers.IsDocumentationKeyId(value, 0, value.Length) && !_options.ReportDocumentationAccounts(tree)))
                     return;
-                ReportKeyId(context, value, _search.Find(operation, value, context.CancellationToken));
+                ReportKeyId(context, operation, value, _search.Find(operation, value, context.CancellationToken));
             }
             else
             {
                 var alias = aliasArn.ResourceId;
                 if (KmsIdentifiers.IsAwsManagedAlias(alias) || (aliasArn.HasDocumentationAccount && !_options.ReportDocumentationAccounts(tree)))
                     return;
-                ReportAliasArn(context, aliasArn, _search.Find(operation, value, context.CancellationToken));
+                ReportAliasArn(context, operation, aliasArn, _search.Find(operation, value, context.CancellationToken));
             }
         }
 
         // The cheap test first, on the literal token's text (a string's ConstantValue builds a weak reference): a UUID
-        // or an ARN; of the binary operators only + builds a string.
-        private static bool MayBeCandidate(IOperation operation) => operation switch
-        {
-            ILiteralOperation { Syntax: LiteralExpressionSyntax literal } => literal.Token.ValueText is var text &&
-                ((text.Length == 36 && text[8] == '-') || text.StartsWith(KmsIdentifiers.ArnPrefix, StringComparison.Ordinal)),
-            IBinaryOperation binary => binary.OperatorKind == BinaryOperatorKind.Add,
-            _ => true,
-        };
+        // or an ARN. Interpolations and concatenations may fold constants from elsewhere: only binding tells.
+        private static bool MayBeCandidate(SyntaxNode node) => node is not LiteralExpressionSyntax literal ||
+            (literal.Token.ValueText is var text &&
+             ((text.Length == 36 && text[8] == '-') || text.StartsWith(KmsIdentifiers.ArnPrefix, StringComparison.Ordinal)));
 
-        private void ReportKeyId(OperationAnalysisContext context, string keyId, List<ReachedSink> sinks)
+        private void ReportKeyId(SyntaxNodeAnalysisContext context, IOperation operation, string keyId, List<ReachedSink> sinks)
         {
             // The message names the first sink, or the first that takes no alias: that one decides the remedy.
             ReachedSink? first = null;
@@ -128,7 +129,6 @@ public sealed class KeyIdentifierAtSinkAnalyzer : DiagnosticAnalyzer
                 return; // a UUID that never reaches a key sink is a correlation id, an object key, a test GUID …
             var aliasRejected = rejecting is not null;
 
-            var operation = context.Operation;
             var properties = new FixProperties
             {
                 KeyNames = ImmutableArray.Create(keyId),
@@ -146,7 +146,7 @@ public sealed class KeyIdentifierAtSinkAnalyzer : DiagnosticAnalyzer
         }
 
         // Only where every sink the value reaches takes an alias name: elsewhere the ARN form is needed, and it stays.
-        private static void ReportAliasArn(OperationAnalysisContext context, KmsArn arn, List<ReachedSink> sinks)
+        private static void ReportAliasArn(SyntaxNodeAnalysisContext context, IOperation operation, KmsArn arn, List<ReachedSink> sinks)
         {
             if (sinks.Count == 0)
                 return;
@@ -164,7 +164,7 @@ public sealed class KeyIdentifierAtSinkAnalyzer : DiagnosticAnalyzer
                 Aliases = ImmutableArray.Create(ImmutableArray.Create(alias)),
                 WholeValue = true,
             }.ToImmutable();
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.RegionPinnedAliasArn, context.Operation.Syntax.GetLocation(), properties,
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.RegionPinnedAliasArn, operation.Syntax.GetLocation(), properties,
                 arn.ResourceId, arn.Region, arn.MaskedAccount, sinks[0].DisplayName));
         }
 
