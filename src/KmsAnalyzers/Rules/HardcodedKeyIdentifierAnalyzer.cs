@@ -32,15 +32,15 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(static start =>
         {
             var state = new CompilationState(start.Options);
-            // Syntax kinds, not operation kinds: the driver then calls us for string literals only (not every number,
-            // null and bool), for + only among the binary operators, and the token text rejects nearly all before binding.
-            start.RegisterSyntaxNodeAction(state.Analyze, StringExpressionKinds);
+            // Literals by syntax kind, so the driver calls us for string literals only (not every number, null and
+            // bool) and the token text rejects nearly all before any binding. Concatenations and interpolations by
+            // operation: they may fold constants from elsewhere, and the driver has bound them already.
+            start.RegisterSyntaxNodeAction(state.AnalyzeLiteral, SyntaxKind.StringLiteralExpression, SyntaxKind.Utf8StringLiteralExpression);
+            start.RegisterOperationAction(state.AnalyzeComposite, OperationKind.Binary, OperationKind.InterpolatedString);
+            // The driver runs no operation action on the default values of local function and lambda parameters.
+            start.RegisterSyntaxNodeAction(state.AnalyzeParameterDefaults, SyntaxKind.LocalFunctionStatement, SyntaxKind.ParenthesizedLambdaExpression);
         });
     }
-
-    /// <summary>The syntax that can hold a constant string: literals, interpolations and concatenations.</summary>
-    internal static readonly ImmutableArray<SyntaxKind> StringExpressionKinds = ImmutableArray.Create(
-        SyntaxKind.StringLiteralExpression, SyntaxKind.Utf8StringLiteralExpression, SyntaxKind.InterpolatedStringExpression, SyntaxKind.AddExpression);
 
     private sealed class CompilationState
     {
@@ -57,15 +57,53 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
         // Parsed on first finding only: most compilations never need it.
         private AliasMap AliasMap => LazyInitializer.EnsureInitialized(ref _aliasMap, () => AliasMap.FromAdditionalFiles(_analyzerOptions, CancellationToken.None))!;
 
-        public void Analyze(SyntaxNodeAnalysisContext context)
+        public void AnalyzeLiteral(SyntaxNodeAnalysisContext context)
         {
-            if (!MayHoldKeyIdentifier(context.Node) ||
-                context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not { } operation)
-                return;
-            Analyze(operation, context.ReportDiagnostic);
+            // The literal token's text first: reading a string's ConstantValue builds a weak reference.
+            if (context.Node is LiteralExpressionSyntax literal && KmsIdentifiers.MayContainKeyIdentifier(literal.Token.ValueText) &&
+                context.SemanticModel.GetOperation(literal, context.CancellationToken) is { } operation)
+                Analyze(operation, context.ReportDiagnostic, fromOperationAction: false);
         }
 
-        private void Analyze(IOperation operation, Action<Diagnostic> report)
+        public void AnalyzeComposite(OperationAnalysisContext context)
+        {
+            if (context.Operation is IBinaryOperation { OperatorKind: not BinaryOperatorKind.Add })
+                return; // of the binary operators only + builds a string
+            Analyze(context.Operation, context.ReportDiagnostic, fromOperationAction: true);
+        }
+
+        public void AnalyzeParameterDefaults(SyntaxNodeAnalysisContext context)
+        {
+            var parameters = context.Node switch
+            {
+                LocalFunctionStatementSyntax function => function.ParameterList.Parameters,
+                ParenthesizedLambdaExpressionSyntax lambda => lambda.ParameterList.Parameters,
+                _ => default,
+            };
+            foreach (var parameter in parameters)
+            {
+                // A plain literal default is the literal action's; binding happens only for a default that may fold one.
+                if (parameter.Default is not { Value: not LiteralExpressionSyntax } initializer || !MayFoldKeyIdentifier(initializer.Value))
+                    continue;
+                if (context.SemanticModel.GetOperation(initializer, context.CancellationToken) is IParameterInitializerOperation { Value: { } value })
+                    Analyze(value, context.ReportDiagnostic, fromOperationAction: false);
+            }
+        }
+
+        private static bool MayFoldKeyIdentifier(ExpressionSyntax value)
+        {
+            foreach (var token in value.DescendantTokens())
+            {
+                if (token.IsKind(SyntaxKind.IdentifierToken) ||
+                    (token.Value is string text && KmsIdentifiers.MayContainKeyIdentifier(text)) ||
+                    token.IsKind(SyntaxKind.InterpolatedStringTextToken))
+                    return true; // a constant's name, a key-like literal, or interpolation text: let the operation decide
+            }
+
+            return false;
+        }
+
+        private void Analyze(IOperation operation, Action<Diagnostic> report, bool fromOperationAction)
         {
             // Implicit: the default value that the compiler passes at a call leaving the argument out, located at the
             // call; the default is reported once where it is written.
@@ -91,7 +129,7 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
                     value = operation.ConstantValue.Value as string;
                     if (value is null)
                     {
-                        AnalyzeInterpolationText(operation, interpolated, report);
+                        AnalyzeInterpolationText(operation, interpolated, report, fromOperationAction);
                         return;
                     }
 
@@ -112,19 +150,11 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
                     findings.Add(token, this, operation);
             }
 
-            Report(operation, report, findings, wholeValue: findings.Count == 1 && findings.First.Length == value.Length);
+            Report(operation, report, fromOperationAction, findings, wholeValue: findings.Count == 1 && findings.First.Length == value.Length);
         }
 
-        /// <summary>
-        /// The cheap test every string literal, interpolation and <c>+</c> of the compilation goes through first, on the
-        /// literal token's text (reading a string's <c>ConstantValue</c> builds a weak reference): an interpolation with a
-        /// hole and a concatenation may fold constants from elsewhere, so only their binding can tell.
-        /// </summary>
-        internal static bool MayHoldKeyIdentifier(SyntaxNode node) => node is not LiteralExpressionSyntax literal ||
-            KmsIdentifiers.MayContainKeyIdentifier(literal.Token.ValueText);
-
         // A string with non-constant holes is built at run time, but a whole key ARN in its text is still hard-coded.
-        private void AnalyzeInterpolationText(IOperation operation, IInterpolatedStringOperation interpolated, Action<Diagnostic> report)
+        private void AnalyzeInterpolationText(IOperation operation, IInterpolatedStringOperation interpolated, Action<Diagnostic> report, bool fromOperationAction)
         {
             if (!AnyTextMayHoldKeyIdentifier(operation.Syntax))
                 return;
@@ -141,7 +171,7 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
             }
 
             if (findings is not null)
-                Report(operation, report, findings, wholeValue: false);
+                Report(operation, report, fromOperationAction, findings, wholeValue: false);
         }
 
         // The texts of an interpolated string as its syntax holds them: most interpolations are log lines and URLs.
@@ -158,10 +188,10 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
-        private void Report(IOperation operation, Action<Diagnostic> report, Findings findings, bool wholeValue)
+        private void Report(IOperation operation, Action<Diagnostic> report, bool fromOperationAction, Findings findings, bool wholeValue)
         {
             var reported = findings.Arns.Count > 0 ? findings.Arns : findings.MultiRegionKeyIds;
-            if (reported.Count == 0)
+            if (reported.Count == 0 || (fromOperationAction && IsLocalFunctionOrLambdaDefault(operation)))
                 return;
 
             // KMS0001 takes the whole expression: its fix also rewrites any separate mrk- id in it, so that a second
@@ -223,6 +253,21 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
                     break;
             }
         }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="operation"/> is (inside) the default value of a local function or lambda parameter. The
+    /// syntax hooks report those; a host whose driver also runs operation actions on them must not report them twice.
+    /// </summary>
+    private static bool IsLocalFunctionOrLambdaDefault(IOperation operation)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IParameterInitializerOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.LocalFunction or MethodKind.AnonymousFunction } })
+                return true;
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -39,13 +39,12 @@ public sealed class KeyIdentifierAtSinkAnalyzer : DiagnosticAnalyzer
             if (!ReferencesSinkTypes(start.Compilation))
                 return; // no AWS SDK: no value can reach a sink, and the rule costs nothing
             var state = new CompilationState(start.Compilation, start.Options);
-            start.RegisterSyntaxNodeAction(state.Analyze, StringExpressionKinds);
+            // Literals by syntax kind (string literals only, rejected on their token text before any binding);
+            // concatenations and interpolations by operation, which the driver has bound already.
+            start.RegisterSyntaxNodeAction(state.AnalyzeLiteral, SyntaxKind.StringLiteralExpression);
+            start.RegisterOperationAction(state.AnalyzeComposite, OperationKind.Binary, OperationKind.InterpolatedString);
         });
     }
-
-    // As KMS0001's: literals, interpolations and + only, so numbers, bools and the other operators never call us.
-    private static readonly ImmutableArray<SyntaxKind> StringExpressionKinds = ImmutableArray.Create(
-        SyntaxKind.StringLiteralExpression, SyntaxKind.InterpolatedStringExpression, SyntaxKind.AddExpression);
 
     private static bool ReferencesSinkTypes(Compilation compilation) =>
         compilation.GetTypeByMetadataName(SdkNames.AmazonWebServiceRequest) is not null ||
@@ -68,11 +67,24 @@ public sealed class KeyIdentifierAtSinkAnalyzer : DiagnosticAnalyzer
 
         private AliasMap AliasMap => LazyInitializer.EnsureInitialized(ref _aliasMap, () => AliasMap.FromAdditionalFiles(_analyzerOptions, CancellationToken.None))!;
 
-        public void Analyze(SyntaxNodeAnalysisContext context)
+        public void AnalyzeLiteral(SyntaxNodeAnalysisContext context)
         {
-            if (!MayBeCandidate(context.Node) ||
-                context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not { } operation ||
-                operation.Type?.SpecialType != SpecialType.System_String ||
+            if (context.Node is LiteralExpressionSyntax literal && MayBeCandidate(literal.Token.ValueText) &&
+                context.SemanticModel.GetOperation(literal, context.CancellationToken) is { } operation)
+                Analyze(operation, context.ReportDiagnostic, context.CancellationToken);
+        }
+
+        public void AnalyzeComposite(OperationAnalysisContext context)
+        {
+            if (context.Operation is IBinaryOperation { OperatorKind: not BinaryOperatorKind.Add })
+                return; // of the binary operators only + builds a string
+            Analyze(context.Operation, context.ReportDiagnostic, context.CancellationToken);
+        }
+
+        private void Analyze(IOperation operation, Action<Diagnostic> report, CancellationToken cancellationToken)
+        {
+            // Implicit: a default parameter value at a call that leaves the argument out belongs to the parameter's declaration.
+            if (operation.IsImplicit || operation.Type?.SpecialType != SpecialType.System_String ||
                 ConstantStrings.IsPartOfLargerConstant(operation) ||
                 operation.ConstantValue.Value is not string value)
                 return;
@@ -94,24 +106,23 @@ public sealed class KeyIdentifierAtSinkAnalyzer : DiagnosticAnalyzer
                 if (string.Equals(value, NilUuid, StringComparison.Ordinal) ||
                     (KmsIdentifiers.IsDocumentationKeyId(value, 0, value.Length) && !_options.ReportDocumentationAccounts(tree)))
                     return;
-                ReportKeyId(context, operation, value, _search.Find(operation, value, context.CancellationToken));
+                ReportKeyId(report, operation, value, _search.Find(operation, value, cancellationToken));
             }
             else
             {
                 var alias = aliasArn.ResourceId;
                 if (KmsIdentifiers.IsAwsManagedAlias(alias) || (aliasArn.HasDocumentationAccount && !_options.ReportDocumentationAccounts(tree)))
                     return;
-                ReportAliasArn(context, operation, aliasArn, _search.Find(operation, value, context.CancellationToken));
+                ReportAliasArn(report, operation, aliasArn, _search.Find(operation, value, cancellationToken));
             }
         }
 
         // The cheap test first, on the literal token's text (a string's ConstantValue builds a weak reference): a UUID
-        // or an ARN. Interpolations and concatenations may fold constants from elsewhere: only binding tells.
-        private static bool MayBeCandidate(SyntaxNode node) => node is not LiteralExpressionSyntax literal ||
-            (literal.Token.ValueText is var text &&
-             ((text.Length == 36 && text[8] == '-') || text.StartsWith(KmsIdentifiers.ArnPrefix, StringComparison.Ordinal)));
+        // or an ARN.
+        private static bool MayBeCandidate(string text) =>
+            (text.Length == 36 && text[8] == '-') || text.StartsWith(KmsIdentifiers.ArnPrefix, StringComparison.Ordinal);
 
-        private void ReportKeyId(SyntaxNodeAnalysisContext context, IOperation operation, string keyId, List<ReachedSink> sinks)
+        private void ReportKeyId(Action<Diagnostic> report, IOperation operation, string keyId, List<ReachedSink> sinks)
         {
             // The message names the first sink, or the first that takes no alias: that one decides the remedy.
             ReachedSink? first = null;
@@ -141,12 +152,12 @@ public sealed class KeyIdentifierAtSinkAnalyzer : DiagnosticAnalyzer
             var remedy = aliasRejected
                 ? "that member takes no alias, so resolve the key ARN per Region (DescribeKey with an alias) instead"
                 : "refer to the key by an alias that KMS resolves in each Region";
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.HardcodedKeyId, operation.Syntax.GetLocation(), properties.ToImmutable(),
+            report(Diagnostic.Create(Descriptors.HardcodedKeyId, operation.Syntax.GetLocation(), properties.ToImmutable(),
                 keyId, reached.DisplayName, remedy));
         }
 
         // Only where every sink the value reaches takes an alias name: elsewhere the ARN form is needed, and it stays.
-        private static void ReportAliasArn(SyntaxNodeAnalysisContext context, IOperation operation, KmsArn arn, List<ReachedSink> sinks)
+        private static void ReportAliasArn(Action<Diagnostic> report, IOperation operation, KmsArn arn, List<ReachedSink> sinks)
         {
             if (sinks.Count == 0)
                 return;
@@ -164,7 +175,7 @@ public sealed class KeyIdentifierAtSinkAnalyzer : DiagnosticAnalyzer
                 Aliases = ImmutableArray.Create(ImmutableArray.Create(alias)),
                 WholeValue = true,
             }.ToImmutable();
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.RegionPinnedAliasArn, operation.Syntax.GetLocation(), properties,
+            report(Diagnostic.Create(Descriptors.RegionPinnedAliasArn, operation.Syntax.GetLocation(), properties,
                 arn.ResourceId, arn.Region, arn.MaskedAccount, sinks[0].DisplayName));
         }
 

@@ -122,6 +122,22 @@ public sealed class KMS0001HardcodedKeyArnTests
         }
         """, Kms0001(0), Kms0001(1), Kms0001(2));
 
+
+    [Fact]
+    public Task Reports_local_function_and_lambda_defaults_once_literal_or_folded() => Verify.VerifyAnalyzerAsync($$"""
+        using System;
+        class C
+        {
+            const string Prefix = "arn:aws:kms:eu-west-1:210987654321:key/";
+            void M()
+            {
+                string Local(string k = {|#0:"{{Arn}}"|}) => k;
+                string Folded(string k = {|#1:Prefix + "{{KeyId}}"|}) => k;
+                Func<string, string> lambda = (string k = {|#2:"{{Arn}}"|}) => k;
+                Func<string, string> folded = (string k = {|#3:Prefix + "{{KeyId}}"|}) => k;
+            }
+        }
+        """, Kms0001(0), Kms0001(1), Kms0001(2), Kms0001(3));
     [Fact]
     public Task Masks_account_and_names_other_partitions() => Verify.VerifyAnalyzerAsync($$"""
         class C
