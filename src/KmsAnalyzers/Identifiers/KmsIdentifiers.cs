@@ -40,11 +40,16 @@ internal static class KmsIdentifiers
     private const string DocumentationKeyId = "1234abcd-12ab-34cd-56ef-1234567890ab";
     private const string DocumentationMultiRegionKeyId = "mrk-1234abcd12ab34cd56ef1234567890ab";
 
-    /// <summary>Cheap ordinal prefilter: could <paramref name="text"/> hold a key ARN or a multi-Region key id?</summary>
+    /// <summary>
+    /// Cheap ordinal prefilter: could <paramref name="text"/> hold a key ARN or a multi-Region key id? An ARN of another
+    /// service (<c>arn:aws:s3:::…</c>, <c>arn:aws:sns:…</c>, common in the same code) has no <c>:kms:</c>.
+    /// </summary>
     public static bool MayContainKeyIdentifier(string text) =>
         text.Length >= MultiRegionKeyIdLength &&
-        (text.IndexOf(ArnPrefix, System.StringComparison.Ordinal) >= 0 ||
+        ((text.IndexOf(KmsServiceField, System.StringComparison.Ordinal) >= 0 && text.IndexOf(ArnPrefix, System.StringComparison.Ordinal) >= 0) ||
          text.IndexOf(MultiRegionPrefix, System.StringComparison.Ordinal) >= 0);
+
+    private const string KmsServiceField = ":kms:";
 
     public static KmsIdentifierKind Classify(string s) => Classify(s, 0, s.Length);
 

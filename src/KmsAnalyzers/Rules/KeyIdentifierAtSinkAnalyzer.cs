@@ -117,10 +117,11 @@ public sealed class KeyIdentifierAtSinkAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        // The cheap test first, on the literal token's text (a string's ConstantValue builds a weak reference): a UUID
-        // or an ARN.
+        // The literal's own text decides, before any binding (a string's ConstantValue builds a weak reference): a key
+        // id, or an alias ARN. Other ARNs (S3, SNS …) and GUIDs of other shapes are the common case.
         private static bool MayBeCandidate(string text) =>
-            (text.Length == 36 && text[8] == '-') || text.StartsWith(KmsIdentifiers.ArnPrefix, StringComparison.Ordinal);
+            (text.Length == 36 && text[8] == '-' && KmsIdentifiers.IsKeyId(text, 0, text.Length)) ||
+            (text.StartsWith(KmsIdentifiers.ArnPrefix, StringComparison.Ordinal) && text.IndexOf(":alias/", StringComparison.Ordinal) > 0);
 
         private void ReportKeyId(Action<Diagnostic> report, IOperation operation, string keyId, List<ReachedSink> sinks)
         {

@@ -9,6 +9,18 @@ public sealed class KmsIdentifiersTests
     private const string Mrk = "mrk-0b1c2d3e4f504a6b8c7d9e0f1a2b3c4d";
 
     [Theory]
+    [InlineData("arn:aws:kms:eu-west-1:210987654321:key/" + Uuid, true)]
+    [InlineData("arn:aws-cn:kms:cn-north-1:210987654321:key/" + Uuid, true)]
+    [InlineData("key " + Mrk + " in use", true)]
+    [InlineData("see arn:aws:kms:eu-west-1:210987654321:alias/orders-and-more", true)] // the scanner decides what it is
+    [InlineData("arn:aws:s3:::contoso-orders-exports/orders/2026/12/", false)] // another service's ARN: the common case
+    [InlineData("arn:aws:sns:eu-west-1:210987654321:orders-events", false)]
+    [InlineData("arn:aws:kms", false)] // too short to hold an identifier
+    [InlineData(":kms:eu-west-1:210987654321:key/" + Uuid, false)] // no ARN prefix
+    public void Prefilter_lets_through_only_text_that_may_hold_a_key_arn_or_multi_region_id(string text, bool expected) =>
+        Assert.Equal(expected, KmsIdentifiers.MayContainKeyIdentifier(text));
+
+    [Theory]
     // Key ARNs in every partition
     [InlineData("arn:aws:kms:eu-west-1:210987654321:key/" + Uuid, KmsIdentifierKind.KeyArn)]
     [InlineData("arn:aws:kms:us-east-1:210987654321:key/" + Mrk, KmsIdentifierKind.KeyArn)]
