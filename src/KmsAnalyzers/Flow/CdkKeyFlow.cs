@@ -50,7 +50,9 @@ internal sealed class CdkScope
 /// </summary>
 internal sealed class CdkKeyFlow
 {
-    private const int MaxDepth = 12;
+    /// <summary>How many constructs, props and parameters a CDK key is followed through.</summary>
+    internal const int MaxDepth = 12;
+
     private readonly CdkSymbols _cdk;
 
     public CdkKeyFlow(CdkSymbols cdk, ValueModel values)

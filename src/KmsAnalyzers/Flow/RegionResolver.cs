@@ -54,8 +54,6 @@ internal readonly struct KeyRegion
 /// </summary>
 internal sealed class RegionResolver
 {
-    private const int MaxDepth = 8;
-
     private readonly ValueModel _flow;
     private readonly KmsSymbols _kms;
     private readonly string? _injectedRegion;
@@ -74,7 +72,7 @@ internal sealed class RegionResolver
     /// <summary>The Region of the KMS client an expression evaluates to.</summary>
     public KnownRegion ClientRegion(IOperation? client, int depth = 0)
     {
-        if (client is null || depth > MaxDepth)
+        if (client is null || depth > ValueModel.MaxDepth)
             return default;
         var operation = ValueModel.Unwrap(client);
         if (operation is IObjectCreationOperation creation)
@@ -105,7 +103,7 @@ internal sealed class RegionResolver
 
     private KnownRegion BlobRegion(IOperation blob, int depth)
     {
-        if (depth > MaxDepth)
+        if (depth > ValueModel.MaxDepth)
             return default;
         var operation = ValueModel.Unwrap(blob);
         if (operation is IPropertyReferenceOperation { Property.Name: SdkNames.CiphertextBlob or SdkNames.PrivateKeyCiphertextBlob, Instance: { } response } &&
@@ -116,7 +114,7 @@ internal sealed class RegionResolver
 
     private KnownRegion ResponseRegion(IOperation response, int depth)
     {
-        if (depth > MaxDepth)
+        if (depth > ValueModel.MaxDepth)
             return default;
         var operation = ValueModel.Unwrap(response);
         if (operation is IAwaitOperation { Operation: var awaited })
@@ -133,7 +131,7 @@ internal sealed class RegionResolver
     // A constant string, also through the parameters of the factory calls being followed.
     private string? ConstantString(IOperation value, int depth)
     {
-        if (depth > MaxDepth)
+        if (depth > ValueModel.MaxDepth)
             return null;
         var operation = ValueModel.Unwrap(value);
         if (operation.ConstantValue.Value is string text)
@@ -172,7 +170,7 @@ internal sealed class RegionResolver
 
     private KnownRegion EndpointRegion(IOperation value, int depth)
     {
-        if (depth > MaxDepth)
+        if (depth > ValueModel.MaxDepth)
             return default;
         var operation = ValueModel.Unwrap(value);
         switch (operation)
@@ -190,7 +188,7 @@ internal sealed class RegionResolver
     // new AmazonKeyManagementServiceConfig { RegionEndpoint = …, ServiceURL = … }, plus later config.X = … assignments.
     private KnownRegion ConfigRegion(IOperation value, int depth)
     {
-        if (depth > MaxDepth)
+        if (depth > ValueModel.MaxDepth)
             return default;
         var operation = ValueModel.Unwrap(value);
         if (operation is IObjectCreationOperation creation)

@@ -22,7 +22,9 @@ namespace KmsAnalyzers.Flow;
 /// </summary>
 internal sealed class ValueModel
 {
-    private const int MaxDepth = 8;
+    /// <summary>How many definitions, calls and parameters a value is followed through before the trace gives up.</summary>
+    internal const int MaxDepth = 8;
+
     private static readonly ConditionalWeakTable<Compilation, ValueModel> Models = new();
 
     private readonly Compilation _compilation;

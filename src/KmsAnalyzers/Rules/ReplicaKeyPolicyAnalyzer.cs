@@ -18,8 +18,6 @@ namespace KmsAnalyzers.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ReplicaKeyPolicyAnalyzer : DiagnosticAnalyzer
 {
-    private const int MaxDepth = 12;
-
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.ReplicaKeyPolicyApart, Descriptors.ReplicaKeyPolicyApartAtBuild);
 
@@ -72,7 +70,7 @@ public sealed class ReplicaKeyPolicyAnalyzer : DiagnosticAnalyzer
     {
         var definitions = new List<ISymbol>();
         IOperation? current = policy;
-        for (var depth = 0; current is not null && depth < MaxDepth; depth++)
+        for (var depth = 0; current is not null && depth < CdkKeyFlow.MaxDepth; depth++)
         {
             var operation = ValueModel.Unwrap(current);
             if (ValueModel.ValueSymbol(operation) is { } symbol)

@@ -5,8 +5,7 @@ using System.Threading.Tasks;
 using KmsAnalyzers.CodeFixes;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
-using static KmsAnalyzers.Tests.Rules.KMS0001HardcodedKeyArnTests;
-using static KmsAnalyzers.Tests.Rules.KMS0002RawMultiRegionKeyIdTests;
+using static KmsAnalyzers.Tests.Infrastructure.TestKeys;
 using Verify = KmsAnalyzers.Tests.Infrastructure.Verifier<KmsAnalyzers.Rules.HardcodedKeyIdentifierAnalyzer, KmsAnalyzers.CodeFixes.UseAliasCodeFixProvider>;
 
 namespace KmsAnalyzers.Tests.Fixes;

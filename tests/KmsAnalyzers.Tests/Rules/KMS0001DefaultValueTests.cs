@@ -3,7 +3,7 @@ using System.Threading.Tasks;
 using KmsAnalyzers.CodeFixes;
 using KmsAnalyzers.Tests.Fixes;
 using Xunit;
-using static KmsAnalyzers.Tests.Rules.KMS0001HardcodedKeyArnTests;
+using static KmsAnalyzers.Tests.Infrastructure.TestKeys;
 using Verify = KmsAnalyzers.Tests.Infrastructure.Verifier<KmsAnalyzers.Rules.HardcodedKeyIdentifierAnalyzer, KmsAnalyzers.CodeFixes.UseAliasCodeFixProvider>;
 
 namespace KmsAnalyzers.Tests.Rules;

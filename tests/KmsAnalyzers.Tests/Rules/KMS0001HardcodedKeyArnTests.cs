@@ -4,6 +4,7 @@ using KmsAnalyzers.Rules;
 using KmsAnalyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
+using static KmsAnalyzers.Tests.Infrastructure.TestKeys;
 using Verify = KmsAnalyzers.Tests.Infrastructure.Verifier<KmsAnalyzers.Rules.HardcodedKeyIdentifierAnalyzer, KmsAnalyzers.CodeFixes.UseAliasCodeFixProvider>;
 
 namespace KmsAnalyzers.Tests.Rules;
@@ -11,13 +12,6 @@ namespace KmsAnalyzers.Tests.Rules;
 /// <summary>KMS0001: where a hard-coded key ARN is reported, with which message, and where it is not.</summary>
 public sealed class KMS0001HardcodedKeyArnTests
 {
-    internal const string KeyId = "0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d";
-    internal const string Arn = "arn:aws:kms:eu-west-1:210987654321:key/" + KeyId;
-    internal const string Masked = "********4321";
-
-    internal static DiagnosticResult Kms0001(int location, string region = "eu-west-1", string keyId = KeyId, string account = Masked, string use = "") =>
-        Verify.Diagnostic(DiagnosticIds.HardcodedKeyArn).WithLocation(location).WithArguments(region, keyId, account, use);
-
     [Fact]
     public Task Reports_literal_at_request_initializer_and_names_the_sink() => Verify.VerifyAnalyzerAsync($$"""
         using Amazon.KeyManagementService.Model;

@@ -2,6 +2,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
+using static KmsAnalyzers.Tests.Infrastructure.TestKeys;
 using Verify = KmsAnalyzers.Tests.Infrastructure.Verifier<KmsAnalyzers.Rules.HardcodedKeyIdentifierAnalyzer, KmsAnalyzers.CodeFixes.UseAliasCodeFixProvider>;
 
 namespace KmsAnalyzers.Tests.Rules;
@@ -9,11 +10,6 @@ namespace KmsAnalyzers.Tests.Rules;
 /// <summary>KMS0002: raw multi-Region key ids outside key ARNs.</summary>
 public sealed class KMS0002RawMultiRegionKeyIdTests
 {
-    internal const string Mrk = "mrk-0b1c2d3e4f504a6b8c7d9e0f1a2b3c4d";
-
-    internal static DiagnosticResult Kms0002(int location, string mrk = Mrk, string use = "") =>
-        Verify.Diagnostic(DiagnosticIds.RawMultiRegionKeyId).WithLocation(location).WithArguments(mrk, use);
-
     [Fact]
     public Task Reports_mrk_id_at_request_and_names_the_sink() => Verify.VerifyAnalyzerAsync($$"""
         using Amazon.KeyManagementService.Model;
@@ -64,12 +60,12 @@ public sealed class KMS0002RawMultiRegionKeyIdTests
     [Fact]
     public Task Arn_holding_an_mrk_id_is_kms0001_only() => Verify.VerifyAnalyzerAsync($$"""
         class C { string Value = {|#0:"arn:aws:kms:eu-west-1:210987654321:key/{{Mrk}}"|}; }
-        """, KMS0001HardcodedKeyArnTests.Kms0001(0, keyId: Mrk));
+        """, Kms0001(0, keyId: Mrk));
 
     [Fact]
     public Task String_with_arn_and_separate_mrk_is_one_kms0001() => Verify.VerifyAnalyzerAsync($$"""
-        class C { string Value = {|#0:"{{KMS0001HardcodedKeyArnTests.Arn}} {{Mrk}}"|}; }
-        """, KMS0001HardcodedKeyArnTests.Kms0001(0));
+        class C { string Value = {|#0:"{{Arn}} {{Mrk}}"|}; }
+        """, Kms0001(0));
 
     [Theory]
     [InlineData("\"mrk-\"")]
