@@ -9,16 +9,19 @@ using Microsoft.CodeAnalysis.Operations;
 namespace KmsAnalyzers.Flow;
 
 /// <summary>
-/// The dependency-injection registrations of the KMS client in a compilation (AWSSDK.Extensions.NETCore.Setup, matched
-/// by metadata name): <c>AddAWSService&lt;IAmazonKeyManagementService&gt;(options)</c>, and the default options of
-/// <c>AddDefaultAWSOptions(options)</c> it falls back to. Found on demand at compilation end, when a decrypt
-/// needs them. Known only when every registration agrees on one constant Region; anything else is unknown.
+/// The dependency-injection registrations of the KMS client in a compilation, matched by name and containing type:
+/// AWSSDK.Extensions.NETCore.Setup's <c>AddAWSService&lt;IAmazonKeyManagementService&gt;(options)</c> and the default
+/// options of <c>AddDefaultAWSOptions(options)</c> it falls back to, and the container's own
+/// <c>AddSingleton&lt;IAmazonKeyManagementService&gt;(client or factory)</c> (Scoped, Transient, TryAdd…). Found on
+/// demand at compilation end, when a decrypt needs them. Known only when every registration agrees on one constant
+/// Region; anything else is unknown.
 /// </summary>
 internal sealed class KmsRegistrations
 {
     private readonly KmsSymbols _kms;
     private readonly List<IInvocationOperation> _services = new();
     private readonly List<IInvocationOperation> _defaults = new();
+    private readonly List<IInvocationOperation> _clients = new();
 
     private KmsRegistrations(KmsSymbols kms) => _kms = kms;
 
@@ -27,13 +30,25 @@ internal sealed class KmsRegistrations
     {
         var registrations = new KmsRegistrations(kms);
         var search = SourceSearch.For(compilation);
-        foreach (var name in new[] { SdkNames.AddAwsService, SdkNames.TryAddAwsService, SdkNames.AddDefaultAwsOptions, SdkNames.TryAddDefaultAwsOptions })
+        foreach (var name in RegistrationNames)
         {
             foreach (var invocation in search.InvocationsNamed(name, cancellationToken))
                 registrations.Add(invocation);
         }
 
         return registrations;
+    }
+
+    private static readonly string[] RegistrationNames = Concat(
+        new[] { SdkNames.AddAwsService, SdkNames.TryAddAwsService, SdkNames.AddDefaultAwsOptions, SdkNames.TryAddDefaultAwsOptions },
+        SdkNames.ContainerRegistrations);
+
+    private static string[] Concat(string[] first, string[] second)
+    {
+        var all = new string[first.Length + second.Length];
+        first.CopyTo(all, 0);
+        second.CopyTo(all, first.Length);
+        return all;
     }
 
     private void Add(IInvocationOperation invocation)
@@ -48,10 +63,16 @@ internal sealed class KmsRegistrations
             case SdkNames.AddDefaultAwsOptions or SdkNames.TryAddDefaultAwsOptions when IsExtension(method, SdkNames.ServiceCollectionExtensions):
                 _defaults.Add(invocation);
                 break;
+            default:
+                // AddSingleton<IAmazonKeyManagementService>(…), AddSingleton<IAmazonKeyManagementService, TImplementation>().
+                if ((IsExtension(method, SdkNames.ServiceCollectionServiceExtensions) || IsExtension(method, SdkNames.ServiceCollectionDescriptorExtensions)) &&
+                    method.TypeArguments.Length >= 1 && SymbolEqualityComparer.Default.Equals(method.TypeArguments[0], _kms.KmsInterface))
+                    _clients.Add(invocation);
+                break;
         }
     }
 
-    public bool IsEmpty => _services.Count == 0;
+    public bool IsEmpty => _services.Count == 0 && _clients.Count == 0;
 
     /// <summary>
     /// The Region every KMS client the container creates is for, or null: no registration, registrations that
@@ -68,8 +89,67 @@ internal sealed class KmsRegistrations
             region = one;
         }
 
+        foreach (var client in _clients)
+        {
+            if (ClientRegistrationRegion(client, model) is not { } one || (region is not null && region != one))
+                return null;
+            region = one;
+        }
+
         return region;
     }
+
+    // The client instance, or every client the factory returns; a registered implementation type is created by the
+    // container with the SDK's default Region chain: unknown.
+    private string? ClientRegistrationRegion(IInvocationOperation registration, ValueModel model)
+    {
+        if (registration.TargetMethod.TypeArguments.Length != 1)
+            return null;
+        foreach (var argument in registration.Arguments)
+        {
+            var value = ValueModel.Unwrap(argument.Value);
+            if (value is IDelegateCreationOperation creation)
+                return creation.Target is IAnonymousFunctionOperation factory ? FactoryRegion(factory.Body, model) : null; // a method group: not followed
+            if (SymbolEqualityComparer.Default.Equals(argument.Parameter?.Type, _kms.KmsInterface))
+                return ClientRegion(value, model); // AddSingleton<IAmazonKeyManagementService>(client)
+        }
+
+        return null;
+    }
+
+    private string? FactoryRegion(IBlockOperation body, ValueModel model)
+    {
+        string? region = null;
+        foreach (var returned in Returns(body))
+        {
+            if (ClientRegion(returned, model) is not { } one || (region is not null && region != one))
+                return null;
+            region = one;
+        }
+
+        return region;
+    }
+
+    // The values a lambda returns, not those of lambdas nested in it.
+    private static IEnumerable<IOperation> Returns(IOperation operation)
+    {
+        foreach (var child in operation.ChildOperations)
+        {
+            if (child is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                continue;
+            if (child is IReturnOperation { ReturnedValue: { } returned })
+            {
+                yield return returned;
+                continue;
+            }
+
+            foreach (var nested in Returns(child))
+                yield return nested;
+        }
+    }
+
+    private string? ClientRegion(IOperation client, ValueModel model) =>
+        new RegionResolver(model, _kms).ClientRegion(client) is { IsKnown: true } known ? known.Region : null;
 
     private string? ServiceRegion(IInvocationOperation service, ValueModel model, Func<string, string?> configurationRegion)
     {

@@ -37,6 +37,13 @@ internal static class SdkNames
     public const string DefaultAwsOptionsSection = "AWS";
     public const string FromKeyedServicesAttribute = "FromKeyedServicesAttribute";
 
+    // The container's own registrations (Microsoft.Extensions.DependencyInjection.Abstractions): a client instance or a
+    // factory registered for the KMS interface.
+    public const string ServiceCollectionServiceExtensions = "Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions";
+    public const string ServiceCollectionDescriptorExtensions = "Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions";
+    public static readonly string[] ContainerRegistrations =
+        { "AddSingleton", "AddScoped", "AddTransient", "TryAddSingleton", "TryAddScoped", "TryAddTransient" };
+
     // AWS CDK v2 (Amazon.CDK.Lib).
     public const string CdkKmsNamespace = "Amazon.CDK.AWS.KMS";
     public const string CfnKey = CdkKmsNamespace + ".CfnKey";

@@ -7,7 +7,9 @@ namespace KmsAnalyzers.Tests.Infrastructure;
 /// Compile-only stand-ins for AWSSDK.Extensions.NETCore.Setup 4.1.0.1 (and the Microsoft.Extensions abstractions it
 /// extends) as KMS0003's dependency-injection resolution sees them: names, namespaces and overloads of
 /// <c>AddAWSService</c>, <c>TryAddAWSService</c>, <c>AddKeyedAWSService</c>, <c>AddDefaultAWSOptions</c> and
-/// <c>GetAWSOptions</c> mirror the real assembly (checked by its XML docs); <c>SdkSmokeTests</c> runs against it.
+/// <c>GetAWSOptions</c> mirror the real assembly (checked by its XML docs); <c>SdkSmokeTests</c> runs against it. The
+/// container's <c>AddSingleton</c>/<c>AddScoped</c>/<c>AddTransient</c>/<c>TryAddSingleton</c> overloads mirror
+/// Microsoft.Extensions.DependencyInjection.Abstractions.
 /// </summary>
 internal static class AwsSetupStubs
 {
@@ -26,7 +28,11 @@ internal static class AwsSetupStubs
             {
                 public static IServiceCollection AddSingleton<TService>(this IServiceCollection services) where TService : class => services;
                 public static IServiceCollection AddScoped<TService>(this IServiceCollection services) where TService : class => services;
-                public static IServiceCollection AddSingleton<TService>(this IServiceCollection services, Func<IServiceProvider, TService> factory) where TService : class => services;
+                public static IServiceCollection AddSingleton<TService>(this IServiceCollection services, Func<IServiceProvider, TService> implementationFactory) where TService : class => services;
+                public static IServiceCollection AddSingleton<TService>(this IServiceCollection services, TService implementationInstance) where TService : class => services;
+                public static IServiceCollection AddSingleton<TService, TImplementation>(this IServiceCollection services) where TService : class where TImplementation : class, TService => services;
+                public static IServiceCollection AddScoped<TService>(this IServiceCollection services, Func<IServiceProvider, TService> implementationFactory) where TService : class => services;
+                public static IServiceCollection AddTransient<TService>(this IServiceCollection services, Func<IServiceProvider, TService> implementationFactory) where TService : class => services;
             }
             public static class ServiceCollectionExtensions
             {
@@ -38,6 +44,15 @@ internal static class AwsSetupStubs
                 public static IServiceCollection AddAWSService<T>(this IServiceCollection collection, Amazon.Extensions.NETCore.Setup.AWSOptions options, Action<Amazon.Runtime.ClientConfig, IServiceProvider> configureAction, ServiceLifetime lifetime = ServiceLifetime.Singleton) where T : Amazon.Runtime.IAmazonService => collection;
                 public static IServiceCollection TryAddAWSService<T>(this IServiceCollection collection, Amazon.Extensions.NETCore.Setup.AWSOptions options, ServiceLifetime lifetime = ServiceLifetime.Singleton) where T : Amazon.Runtime.IAmazonService => collection;
                 public static IServiceCollection AddKeyedAWSService<T>(this IServiceCollection collection, object serviceKey, Amazon.Extensions.NETCore.Setup.AWSOptions options, ServiceLifetime lifetime = ServiceLifetime.Singleton) where T : Amazon.Runtime.IAmazonService => collection;
+            }
+        }
+
+        namespace Microsoft.Extensions.DependencyInjection.Extensions
+        {
+            public static class ServiceCollectionDescriptorExtensions
+            {
+                public static void TryAddSingleton<TService>(this IServiceCollection collection, Func<IServiceProvider, TService> implementationFactory) where TService : class { }
+                public static void TryAddSingleton<TService>(this IServiceCollection collection, TService instance) where TService : class { }
             }
         }
 

@@ -104,6 +104,27 @@ public sealed class KMS0003DependencyInjectionTests
         """, Both, ("appsettings.json", """{ "Payments": { "Aws": { "Region": "eu-west-2" } } }"""));
 
     [Theory]
+    [InlineData("services.AddSingleton<IAmazonKeyManagementService>(new AmazonKeyManagementServiceClient(RegionEndpoint.EUWest2));")]
+    [InlineData("services.AddSingleton<IAmazonKeyManagementService>(_ => new AmazonKeyManagementServiceClient(RegionEndpoint.EUWest2));")]
+    [InlineData("services.AddScoped<IAmazonKeyManagementService>(sp => { var config = new AmazonKeyManagementServiceConfig { RegionEndpoint = RegionEndpoint.EUWest2 }; return new AmazonKeyManagementServiceClient(config); });")]
+    [InlineData("services.AddTransient<IAmazonKeyManagementService>(sp => new AmazonKeyManagementServiceClient(RegionEndpoint.GetBySystemName(\"eu-west-2\")));")]
+    [InlineData("Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<IAmazonKeyManagementService>(services, sp => new AmazonKeyManagementServiceClient(RegionEndpoint.EUWest2));")]
+    [InlineData("var client = new AmazonKeyManagementServiceClient(RegionEndpoint.EUWest2);\nservices.AddSingleton<IAmazonKeyManagementService>(client);\nservices.AddAWSService<IAmazonKeyManagementService>(new AWSOptions { Region = RegionEndpoint.EUWest2 });")]
+    public Task Region_of_a_client_or_factory_the_container_registers_for_the_interface(string registration) => Run(
+        "var services = new ServiceCollection();\n" + registration + "\nservices.AddSingleton<PaymentReader>();\n", Both);
+
+    [Theory]
+    [InlineData("services.AddSingleton<IAmazonKeyManagementService, AmazonKeyManagementServiceClient>();")] // the SDK's default Region chain
+    [InlineData("services.AddSingleton<IAmazonKeyManagementService>(sp => new AmazonKeyManagementServiceClient(RegionEndpoint.EUWest1));")] // the key's own Region
+    [InlineData("services.AddSingleton<IAmazonKeyManagementService>(sp => new AmazonKeyManagementServiceClient());")]
+    [InlineData("services.AddSingleton<IAmazonKeyManagementService>(Create);\nstatic IAmazonKeyManagementService Create(System.IServiceProvider sp) => new AmazonKeyManagementServiceClient(RegionEndpoint.EUWest2);")] // a method group: not followed
+    [InlineData("services.AddSingleton<IAmazonKeyManagementService>(sp => System.Environment.GetEnvironmentVariable(\"DR\") is null ? new AmazonKeyManagementServiceClient(RegionEndpoint.EUWest2) : new AmazonKeyManagementServiceClient(RegionEndpoint.EUWest1));")]
+    [InlineData("services.AddSingleton<IAmazonKeyManagementService>(sp => { if (System.Environment.GetEnvironmentVariable(\"DR\") is null) return new AmazonKeyManagementServiceClient(RegionEndpoint.EUWest2); return new AmazonKeyManagementServiceClient(RegionEndpoint.USEast1); });")]
+    [InlineData("services.AddSingleton<IAmazonKeyManagementService>(sp => new AmazonKeyManagementServiceClient(RegionEndpoint.EUWest2));\nservices.AddAWSService<IAmazonKeyManagementService>(new AWSOptions { Region = RegionEndpoint.USEast1 });")] // disagree
+    public Task Silent_for_container_registrations_of_unknown_or_disagreeing_regions(string registration) => Run(
+        "var services = new ServiceCollection();\n" + registration + "\nservices.AddSingleton<PaymentReader>();\n", System.Array.Empty<DiagnosticResult>());
+
+    [Theory]
     [InlineData("services.AddAWSService<IAmazonKeyManagementService>(new AWSOptions { Region = RegionEndpoint.EUWest2 });\nservices.AddAWSService<IAmazonKeyManagementService>(new AWSOptions { Region = RegionEndpoint.USEast1 });")]
     [InlineData("services.AddAWSService<IAmazonKeyManagementService>(new AWSOptions { Region = RegionEndpoint.GetBySystemName(System.Environment.GetEnvironmentVariable(\"REGION\")) });")]
     [InlineData("services.AddAWSService<IAmazonKeyManagementService>(new AWSOptions { Region = RegionEndpoint.EUWest2 }, (config, provider) => { });")]
