@@ -16,8 +16,9 @@ namespace KmsAnalyzers.Rules;
 /// KMS0003: a decrypt call (Decrypt, ReEncrypt source side, Decapsulate) whose client Region and key or ciphertext
 /// Region are both known at compile time and differ, or whose client is pinned outside the home Regions.
 /// Values come from the compilation's <see cref="ValueModel"/>: locals, fields, properties, constructors and factories
-/// of this type and of the types it reads (definition direction), resolved at the end of the type, so the rule runs
-/// live in the editor.
+/// of this type and of the types it reads (definition direction, built on demand), resolved at the call, so the rule
+/// runs live in the editor. No symbol start/end: the driver's bookkeeping for those on every type of the compilation
+/// cost more in real builds than the rule itself.
 /// KMS0008 (<see cref="TypeState.AnalyzeKeyCall"/>): any other KMS call whose key ARN names another Region than its
 /// client's. Both rules share one collection pass of a type's KMS calls and one Region resolution.
 /// </summary>
@@ -35,15 +36,9 @@ public sealed partial class CrossRegionDecryptAnalyzer : DiagnosticAnalyzer
         {
             if (KmsSymbols.TryCreate(start.Compilation) is not { } kms)
                 return; // no KMS SDK referenced: nothing to trace, nothing to pay
-            var options = start.Options;
             var compilation = new CompilationState(kms, start.Compilation);
-            start.RegisterSymbolStartAction(symbolStart =>
-            {
-                var type = new TypeState(kms, compilation);
-                symbolStart.RegisterOperationAction(type.Collect, OperationKind.Invocation);
-                symbolStart.RegisterSymbolEndAction(end => type.Report(end, options));
-            }, SymbolKind.NamedType);
-            start.RegisterCompilationEndAction(end => compilation.Report(end));
+            start.RegisterOperationAction(compilation.Analyze, OperationKind.Invocation);
+            start.RegisterCompilationEndAction(compilation.Report);
         });
     }
 
@@ -64,6 +59,23 @@ public sealed partial class CrossRegionDecryptAnalyzer : DiagnosticAnalyzer
         }
 
         public ConcurrentQueue<(TypeState Type, IInvocationOperation Decrypt)> Pending { get; } = new();
+
+        // Per type that makes KMS calls: one Region resolver, whose answers per symbol the type's calls share.
+        private readonly ConcurrentDictionary<INamedTypeSymbol, TypeState> _types = new(SymbolEqualityComparer.Default);
+
+        public void Analyze(OperationAnalysisContext context)
+        {
+            // The name first: nearly every invocation of a compilation is rejected on it.
+            var invocation = (IInvocationOperation)context.Operation;
+            if (!KmsOperations.IsKeyOperation(invocation.TargetMethod.Name) || invocation.Arguments.Length == 0 ||
+                !_kms.IsKmsClient(invocation.TargetMethod.ContainingType))
+                return;
+            var owner = context.ContainingSymbol as INamedTypeSymbol ?? context.ContainingSymbol.ContainingType;
+            if (owner is null)
+                return;
+            var type = _types.GetOrAdd(owner, _ => new TypeState(_kms, this, _model));
+            type.Analyze(invocation, context.ReportDiagnostic, context.Options, context.CancellationToken);
+        }
 
         public void Report(CompilationAnalysisContext context)
         {
@@ -89,55 +101,36 @@ public sealed partial class CrossRegionDecryptAnalyzer : DiagnosticAnalyzer
     {
         private readonly KmsSymbols _kms;
         private readonly CompilationState _compilation;
-        // Calls of KMS operations that take a key (KMS0003's decrypts and KMS0008's other operations).
-        private readonly List<IInvocationOperation> _calls = new();
+        private readonly RegionResolver _resolver;
 
         private AliasMap? _aliasMap;
 
-        public TypeState(KmsSymbols kms, CompilationState compilation)
+        public TypeState(KmsSymbols kms, CompilationState compilation, ValueModel model)
         {
             _kms = kms;
             _compilation = compilation;
+            _resolver = new RegionResolver(model, kms);
         }
 
-        public void Collect(OperationAnalysisContext context)
+        /// <summary>A call of a KMS operation that takes a key: KMS0003 for a decrypt, KMS0008 for the others.</summary>
+        public void Analyze(IInvocationOperation invocation, System.Action<Diagnostic> report, AnalyzerOptions options, CancellationToken cancellationToken)
         {
-            switch (context.Operation)
+            // The resolver keeps answers and a call stack: one call of the type at a time.
+            lock (_resolver)
             {
-                case IInvocationOperation invocation:
-                    if (KmsOperations.IsKeyOperation(invocation.TargetMethod.Name) && invocation.Arguments.Length > 0 &&
-                        _kms.IsKmsClient(invocation.TargetMethod.ContainingType))
-                    {
-                        lock (_calls)
-                            _calls.Add(invocation);
-                    }
-
-                    break;
-            }
-        }
-
-        public void Report(SymbolAnalysisContext context, AnalyzerOptions options)
-        {
-            if (_calls.Count == 0)
-                return;
-            // Values come from the compilation's model: this type's and those of the types it reads (built on demand).
-            var resolver = new RegionResolver(ValueModel.For(context.Compilation), _kms);
-            foreach (var invocation in _calls)
-            {
-                context.CancellationToken.ThrowIfCancellationRequested();
                 var name = invocation.TargetMethod.Name;
                 if (KmsOperations.DecryptKeyProperty(name) is not null)
                 {
-                    if (Analyze(invocation, resolver, options, context.CancellationToken, Descriptors.CrossRegionDecrypt) is { } diagnostic)
-                        context.ReportDiagnostic(diagnostic);
+                    if (Analyze(invocation, _resolver, options, cancellationToken, Descriptors.CrossRegionDecrypt) is { } diagnostic)
+                        report(diagnostic);
                     else
                         _compilation.Pending.Enqueue((this, invocation)); // call sites and DI may know more at compilation end
                 }
 
                 // ReEncrypt is both: its source key is KMS0003's, its destination key KMS0008's.
                 if (KmsOperations.IsCrossRegionKeyOperation(name) &&
-                    AnalyzeKeyCall(invocation, resolver, options, context.CancellationToken) is { } keyDiagnostic)
-                    context.ReportDiagnostic(keyDiagnostic);
+                    AnalyzeKeyCall(invocation, _resolver, options, cancellationToken) is { } keyDiagnostic)
+                    report(keyDiagnostic);
             }
         }
 
