@@ -18,9 +18,9 @@ namespace KmsAnalyzers.Rules;
 /// Values come from the compilation's <see cref="ValueModel"/>: locals, fields, properties, constructors and factories
 /// of this type and of the types it reads (definition direction, built on demand), resolved at the call, so the rule
 /// runs live in the editor. No symbol start/end: the driver's bookkeeping for those on every type of the compilation
-/// cost more in real builds than the rule itself.
+/// is cost the rule does not need.
 /// KMS0008 (<see cref="TypeState.AnalyzeKeyCall"/>): any other KMS call whose key ARN names another Region than its
-/// client's. Both rules share one collection pass of a type's KMS calls and one Region resolution.
+/// client's. Both rules share one invocation action and one Region resolver per type.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed partial class CrossRegionDecryptAnalyzer : DiagnosticAnalyzer
