@@ -67,8 +67,9 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
 
         public void AnalyzeComposite(OperationAnalysisContext context)
         {
-            if (context.Operation is IBinaryOperation { OperatorKind: not BinaryOperatorKind.Add })
-                return; // of the binary operators only + builds a string
+            // Before the report delegate is made (it boxes the context): only + builds a string, and only a string holds an identifier.
+            if (context.Operation is IBinaryOperation { OperatorKind: not BinaryOperatorKind.Add } || context.Operation.Type?.SpecialType != SpecialType.System_String)
+                return;
             Analyze(context.Operation, context.ReportDiagnostic, fromOperationAction: true);
         }
 
