@@ -1,3 +1,4 @@
+using KmsAnalyzers.Roslyn;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -177,10 +178,7 @@ internal sealed class AliasSafety
 
     private static IParameterSymbol? ArgumentParameter(IOperation use)
     {
-        var parent = use.Parent;
-        while (parent is IConversionOperation { IsImplicit: true })
-            parent = parent.Parent;
-        return parent is IArgumentOperation { Parameter: { } parameter } ? parameter : null;
+        return Conversions.Outermost(use, implicitOnly: true).Parent is IArgumentOperation { Parameter: { } parameter } ? parameter : null;
     }
 
     /// <summary>The symbol that <paramref name="expression"/> initializes or is assigned to, as the analyzers see it.</summary>

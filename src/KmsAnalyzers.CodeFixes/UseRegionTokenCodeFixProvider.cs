@@ -99,11 +99,11 @@ public sealed class UseRegionTokenCodeFixProvider : CodeFixProvider, ITextChange
     {
         var builder = new StringBuilder();
         var copied = 0;
-        for (var from = 0; RegionTokens.TryFind(text, from, out var start, out var length); from = start + length)
+        for (var from = 0; RegionCodeScanner.TryFind(text, from, out var start, out var length); from = start + length)
         {
             builder.Append(text, copied, start - copied).Append(open).Append(aws).Append(".REGION").Append(close);
             copied = start + length;
-            var account = RegionTokens.AccountAfter(text, start, length);
+            var account = RegionCodeScanner.AccountAfter(text, start, length);
             if (account >= 0)
             {
                 builder.Append(text, copied, account - copied).Append(open).Append(aws).Append(".ACCOUNT_ID").Append(close);

@@ -1,3 +1,4 @@
+using KmsAnalyzers.Roslyn;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Runtime.CompilerServices;
@@ -38,15 +39,8 @@ internal static class ConstantStrings
     /// </summary>
     public static bool IsPartOfLargerConstant(IOperation operation)
     {
-        var current = operation;
-        var parent = operation.Parent;
-        while (parent is IConversionOperation or IParenthesizedOperation)
-        {
-            current = parent;
-            parent = parent.Parent;
-        }
-
-        switch (parent)
+        var current = Conversions.Outermost(operation);
+        switch (current.Parent)
         {
             case IInterpolatedStringTextOperation:
                 return true; // the text of an interpolated string is reported with the whole string

@@ -1,3 +1,4 @@
+using KmsAnalyzers.Roslyn;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -17,15 +18,8 @@ internal static class InitializedSymbols
     /// </summary>
     public static ISymbol? Of(IOperation value)
     {
-        var current = value;
-        var parent = value.Parent;
-        while (parent is IConversionOperation)
-        {
-            current = parent;
-            parent = parent.Parent;
-        }
-
-        return parent switch
+        var current = Conversions.Outermost(value);
+        return current.Parent switch
         {
             IFieldInitializerOperation { InitializedFields: { Length: > 0 } fields } => fields[0],
             IPropertyInitializerOperation { InitializedProperties: { Length: > 0 } properties } => properties[0],

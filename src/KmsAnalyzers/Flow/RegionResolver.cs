@@ -7,9 +7,9 @@ using Microsoft.CodeAnalysis.Operations;
 namespace KmsAnalyzers.Flow;
 
 /// <summary>A Region known at compile time, and the syntax that pins it when that syntax is one place the fix can edit.</summary>
-internal readonly struct KnownRegion
+internal readonly struct ResolvedRegion
 {
-    public KnownRegion(string region, SyntaxNode? pin)
+    public ResolvedRegion(string region, SyntaxNode? pin)
     {
         Region = region;
         Pin = pin;
@@ -24,9 +24,9 @@ internal readonly struct KnownRegion
 }
 
 /// <summary>The key identifier of a request, when it is a constant ARN that names a Region.</summary>
-internal readonly struct KeyRegion
+internal readonly struct KeyArnRegion
 {
-    public KeyRegion(string region, string identifier, string display, IOperation value)
+    public KeyArnRegion(string region, string identifier, string display, IOperation value)
     {
         Region = region;
         Identifier = identifier;
@@ -70,7 +70,7 @@ internal sealed class RegionResolver
     }
 
     /// <summary>The Region of the KMS client an expression evaluates to.</summary>
-    public KnownRegion ClientRegion(IOperation? client, int depth = 0)
+    public ResolvedRegion ClientRegion(IOperation? client, int depth = 0)
     {
         if (client is null || depth > ValueModel.MaxDepth)
             return default;
@@ -78,30 +78,30 @@ internal sealed class RegionResolver
         if (operation is IObjectCreationOperation creation)
             return CreationRegion(creation);
         if (_injectedRegion is not null && operation is IParameterReferenceOperation { Parameter: var parameter } && IsInjected(parameter))
-            return new KnownRegion(_injectedRegion, null);
+            return new ResolvedRegion(_injectedRegion, null);
         return Merge(operation, depth, static (self, value, d) => self.ClientRegion(value, d));
     }
 
     /// <summary>The Region a request's key property (<c>KeyId</c>, <c>SourceKeyId</c>) names, if it is a constant ARN.</summary>
-    public KeyRegion? RequestKeyRegion(IOperation request, string keyProperty) =>
+    public KeyArnRegion? RequestKeyRegion(IOperation request, string keyProperty) =>
         _flow.MemberValue(request, keyProperty) is { } value ? KeyValueRegion(value) : null;
 
     /// <summary>The Region a key identifier value (a request member's value or an argument) names, if it is a constant ARN.</summary>
-    public KeyRegion? KeyValueRegion(IOperation value)
+    public KeyArnRegion? KeyValueRegion(IOperation value)
     {
         if (_flow.ConstantString(value) is not { } text || !KmsIdentifiers.TryParseArn(text, out var arn))
             return null;
-        return new KeyRegion(arn.Region, text, arn.ResourceId, value);
+        return new KeyArnRegion(arn.Region, text, arn.ResourceId, value);
     }
 
     /// <summary>The Region of the client whose Encrypt/GenerateDataKey*/ReEncrypt produced a request's <c>CiphertextBlob</c>.</summary>
-    public KnownRegion CiphertextRegion(IOperation request)
+    public ResolvedRegion CiphertextRegion(IOperation request)
     {
         var blob = _flow.MemberValue(request, SdkNames.CiphertextBlob);
         return blob is null ? default : BlobRegion(blob, 0);
     }
 
-    private KnownRegion BlobRegion(IOperation blob, int depth)
+    private ResolvedRegion BlobRegion(IOperation blob, int depth)
     {
         if (depth > ValueModel.MaxDepth)
             return default;
@@ -112,7 +112,7 @@ internal sealed class RegionResolver
         return Merge(operation, depth, static (self, value, d) => self.BlobRegion(value, d));
     }
 
-    private KnownRegion ResponseRegion(IOperation response, int depth)
+    private ResolvedRegion ResponseRegion(IOperation response, int depth)
     {
         if (depth > ValueModel.MaxDepth)
             return default;
@@ -122,7 +122,7 @@ internal sealed class RegionResolver
         if (operation is IInvocationOperation invocation && IsEncryptCall(invocation))
         {
             var region = ClientRegion(invocation.Instance, depth + 1);
-            return region.IsKnown ? new KnownRegion(region.Region!, null) : default;
+            return region.IsKnown ? new ResolvedRegion(region.Region!, null) : default;
         }
 
         return Merge(operation, depth, static (self, value, d) => self.ResponseRegion(value, d));
@@ -136,7 +136,7 @@ internal sealed class RegionResolver
         var operation = ValueModel.Unwrap(value);
         if (operation.ConstantValue.Value is string text)
             return text;
-        return Merge(operation, depth, static (self, v, d) => self.ConstantString(v, d) is { } s ? new KnownRegion(s, null) : default).Region;
+        return Merge(operation, depth, static (self, v, d) => self.ConstantString(v, d) is { } s ? new ResolvedRegion(s, null) : default).Region;
     }
 
     private bool IsEncryptCall(IInvocationOperation invocation)
@@ -145,7 +145,7 @@ internal sealed class RegionResolver
     }
 
     // new AmazonKeyManagementServiceClient(RegionEndpoint.X) / (credentials, region) / (config) / () …
-    private KnownRegion CreationRegion(IObjectCreationOperation creation)
+    private ResolvedRegion CreationRegion(IObjectCreationOperation creation)
     {
         if (!_kms.IsKmsClient(creation.Type))
             return default;
@@ -155,7 +155,7 @@ internal sealed class RegionResolver
             if (_kms.IsRegionEndpoint(type))
             {
                 var region = EndpointRegion(argument.Value, 0);
-                return region.IsKnown ? new KnownRegion(region.Region!, argument.Syntax) : default;
+                return region.IsKnown ? new ResolvedRegion(region.Region!, argument.Syntax) : default;
             }
 
             if (_kms.IsClientConfig(type))
@@ -166,9 +166,9 @@ internal sealed class RegionResolver
     }
 
     /// <summary>The Region a <c>RegionEndpoint</c> expression names.</summary>
-    public KnownRegion EndpointRegionOf(IOperation value) => EndpointRegion(value, 0);
+    public ResolvedRegion EndpointRegionOf(IOperation value) => EndpointRegion(value, 0);
 
-    private KnownRegion EndpointRegion(IOperation value, int depth)
+    private ResolvedRegion EndpointRegion(IOperation value, int depth)
     {
         if (depth > ValueModel.MaxDepth)
             return default;
@@ -176,24 +176,24 @@ internal sealed class RegionResolver
         switch (operation)
         {
             case IFieldReferenceOperation { Field: { IsStatic: true } field } when _kms.IsRegionEndpoint(field.ContainingType):
-                return RegionEndpointFields.RegionOf(field.Name) is { } code ? new KnownRegion(code, null) : default;
+                return RegionEndpointFields.RegionOf(field.Name) is { } code ? new ResolvedRegion(code, null) : default;
             case IInvocationOperation { TargetMethod.Name: SdkNames.GetBySystemName, Arguments: { Length: 1 } args } invocation
                 when _kms.IsRegionEndpoint(invocation.TargetMethod.ContainingType):
-                return ConstantString(args[0].Value, depth + 1) is { } name && KmsIdentifiers.IsRegion(name) ? new KnownRegion(name, null) : default;
+                return ConstantString(args[0].Value, depth + 1) is { } name && KmsIdentifiers.IsRegion(name) ? new ResolvedRegion(name, null) : default;
             default:
                 return Merge(operation, depth, static (self, v, d) => self.EndpointRegion(v, d));
         }
     }
 
     // new AmazonKeyManagementServiceConfig { RegionEndpoint = …, ServiceURL = … }, plus later config.X = … assignments.
-    private KnownRegion ConfigRegion(IOperation value, int depth)
+    private ResolvedRegion ConfigRegion(IOperation value, int depth)
     {
         if (depth > ValueModel.MaxDepth)
             return default;
         var operation = ValueModel.Unwrap(value);
         if (operation is IObjectCreationOperation creation)
         {
-            KnownRegion result = default;
+            ResolvedRegion result = default;
             if (creation.Initializer is { } initializer)
             {
                 foreach (var member in initializer.Initializers)
@@ -202,7 +202,7 @@ internal sealed class RegionResolver
                     {
                         var region = SettingRegion(property.Property.Name, assignment.Value, depth);
                         if (region is { } r)
-                            result = r.IsKnown ? new KnownRegion(r.Region!, assignment.Syntax) : default; // last one wins, as in the SDK
+                            result = r.IsKnown ? new ResolvedRegion(r.Region!, assignment.Syntax) : default; // last one wins, as in the SDK
                     }
                 }
             }
@@ -219,16 +219,16 @@ internal sealed class RegionResolver
             if (endpoints.Count + urls.Count != 1)
                 return default;
             var setting = endpoints.Count == 1 ? SettingRegion(SdkNames.RegionEndpointMember, endpoints[0], depth) : SettingRegion(SdkNames.ServiceUrlMember, urls[0], depth);
-            return setting is { IsKnown: true } known ? new KnownRegion(known.Region!, null) : default;
+            return setting is { IsKnown: true } known ? new ResolvedRegion(known.Region!, null) : default;
         }
 
         return Merge(operation, depth, static (self, v, d) => self.ConfigRegion(v, d));
     }
 
-    private KnownRegion? SettingRegion(string property, IOperation value, int depth) => property switch
+    private ResolvedRegion? SettingRegion(string property, IOperation value, int depth) => property switch
     {
         SdkNames.RegionEndpointMember => EndpointRegion(value, depth + 1),
-        SdkNames.ServiceUrlMember => ConstantString(value, depth + 1) is { } url && KmsIdentifiers.RegionOfEndpointUrl(url) is { } region ? new KnownRegion(region, null) : default(KnownRegion),
+        SdkNames.ServiceUrlMember => ConstantString(value, depth + 1) is { } url && KmsIdentifiers.RegionOfEndpointUrl(url) is { } region ? new ResolvedRegion(region, null) : default(ResolvedRegion),
         _ => null,
     };
 
@@ -236,7 +236,7 @@ internal sealed class RegionResolver
     /// A local, field, property, parameter or factory call: known only when every value it may hold gives the same
     /// Region. A parameter of a factory being followed reads that call's argument.
     /// </summary>
-    private KnownRegion Merge(IOperation operation, int depth, System.Func<RegionResolver, IOperation, int, KnownRegion> resolve)
+    private ResolvedRegion Merge(IOperation operation, int depth, System.Func<RegionResolver, IOperation, int, ResolvedRegion> resolve)
     {
         if (operation is IParameterReferenceOperation { Parameter: var parameter } && BoundCall(parameter) is { } frame)
         {
@@ -272,22 +272,22 @@ internal sealed class RegionResolver
         return MergeValues(operation, symbol, depth, resolve);
     }
 
-    private readonly Dictionary<(ISymbol Symbol, System.Func<RegionResolver, IOperation, int, KnownRegion> Resolve, int Depth), KnownRegion> _merged =
+    private readonly Dictionary<(ISymbol Symbol, System.Func<RegionResolver, IOperation, int, ResolvedRegion> Resolve, int Depth), ResolvedRegion> _merged =
         new(MergeKeyComparer.Instance);
 
-    private sealed class MergeKeyComparer : IEqualityComparer<(ISymbol Symbol, System.Func<RegionResolver, IOperation, int, KnownRegion> Resolve, int Depth)>
+    private sealed class MergeKeyComparer : IEqualityComparer<(ISymbol Symbol, System.Func<RegionResolver, IOperation, int, ResolvedRegion> Resolve, int Depth)>
     {
         public static readonly MergeKeyComparer Instance = new();
 
-        public bool Equals((ISymbol Symbol, System.Func<RegionResolver, IOperation, int, KnownRegion> Resolve, int Depth) x,
-            (ISymbol Symbol, System.Func<RegionResolver, IOperation, int, KnownRegion> Resolve, int Depth) y) =>
+        public bool Equals((ISymbol Symbol, System.Func<RegionResolver, IOperation, int, ResolvedRegion> Resolve, int Depth) x,
+            (ISymbol Symbol, System.Func<RegionResolver, IOperation, int, ResolvedRegion> Resolve, int Depth) y) =>
             x.Depth == y.Depth && ReferenceEquals(x.Resolve, y.Resolve) && SymbolEqualityComparer.Default.Equals(x.Symbol, y.Symbol);
 
-        public int GetHashCode((ISymbol Symbol, System.Func<RegionResolver, IOperation, int, KnownRegion> Resolve, int Depth) key) =>
+        public int GetHashCode((ISymbol Symbol, System.Func<RegionResolver, IOperation, int, ResolvedRegion> Resolve, int Depth) key) =>
             SymbolEqualityComparer.Default.GetHashCode(key.Symbol) ^ (key.Depth * 397) ^ System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(key.Resolve);
     }
 
-    private KnownRegion MergeValues(IOperation operation, ISymbol symbol, int depth, System.Func<RegionResolver, IOperation, int, KnownRegion> resolve)
+    private ResolvedRegion MergeValues(IOperation operation, ISymbol symbol, int depth, System.Func<RegionResolver, IOperation, int, ResolvedRegion> resolve)
     {
         var values = _flow.ValuesOf(symbol);
         if (values.Count == 0)
@@ -309,7 +309,7 @@ internal sealed class RegionResolver
             }
 
             // A pin in another type or behind a factory is not the one place this call can be fixed.
-            return new KnownRegion(region!, values.Count == 1 && !isCall && symbol is not IParameterSymbol ? pin : null);
+            return new ResolvedRegion(region!, values.Count == 1 && !isCall && symbol is not IParameterSymbol ? pin : null);
         }
         finally
         {

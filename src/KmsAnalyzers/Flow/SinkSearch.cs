@@ -1,3 +1,4 @@
+using KmsAnalyzers.Roslyn;
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
@@ -274,15 +275,8 @@ internal sealed class SinkSearch
 
     private static UseKind ClassifyUse(IOperation use)
     {
-        var current = use;
-        var parent = use.Parent;
-        while (parent is IConversionOperation or IParenthesizedOperation)
-        {
-            current = parent;
-            parent = parent.Parent;
-        }
-
-        return parent switch
+        var current = Conversions.Outermost(use);
+        return current.Parent switch
         {
             ISimpleAssignmentOperation assignment when assignment.Target == current =>
                 IsConstantOrCopy(assignment.Value) ? UseKind.KnownWrite : UseKind.UnknownWrite,
@@ -302,9 +296,7 @@ internal sealed class SinkSearch
     /// </summary>
     private static bool IsConstantOrCopy(IOperation? value)
     {
-        while (value is IConversionOperation or IParenthesizedOperation)
-            value = value is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)value).Operand;
-        return value switch
+        return (value is null ? null : Conversions.Strip(value)) switch
         {
             null => false,
             { ConstantValue.HasValue: true } => true,

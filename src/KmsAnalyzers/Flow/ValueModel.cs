@@ -1,3 +1,4 @@
+using KmsAnalyzers.Roslyn;
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
@@ -125,7 +126,7 @@ internal sealed class ValueModel
                 case ICoalesceAssignmentOperation { Target: var target }:
                     operation = target; // its values include the assigned one
                     continue;
-                case ICoalesceOperation { Value: var value, WhenNull: var whenNull } when IsAssignmentTo(StripConversions(whenNull), value):
+                case ICoalesceOperation { Value: var value, WhenNull: var whenNull } when IsAssignmentTo(Conversions.Strip(whenNull), value):
                     operation = value; // _x ?? (_x = v): the assignment is recorded as one of _x's values
                     continue;
                 case ISimpleAssignmentOperation { Value: var assigned } when operation.Parent is not IObjectOrCollectionInitializerOperation:
@@ -136,13 +137,6 @@ internal sealed class ValueModel
             return operation;
         }
 
-        return operation;
-    }
-
-    private static IOperation StripConversions(IOperation operation)
-    {
-        while (operation is IConversionOperation { Operand: var operand })
-            operation = operand;
         return operation;
     }
 

@@ -46,7 +46,7 @@ public sealed partial class CrossRegionDecryptAnalyzer
         }
 
         private Diagnostic Report(
-            IInvocationOperation invocation, KnownRegion client, string member, KeyForms accepts, KeyRegion key, AnalyzerOptions options, CancellationToken cancellationToken)
+            IInvocationOperation invocation, ResolvedRegion client, string member, KeyForms accepts, KeyArnRegion key, AnalyzerOptions options, CancellationToken cancellationToken)
         {
             var locations = new List<Location>();
             var properties = new FixProperties { PinLocation = FixProperties.AddLocation(locations, client.Pin) };

@@ -172,7 +172,7 @@ public sealed partial class CrossRegionDecryptAnalyzer : DiagnosticAnalyzer
             {
                 reason = "its ciphertext was encrypted by a client for Region '" + produced.Region + "'";
             }
-            else if (HomeRegions.Read(options, invocation.Syntax.SyntaxTree) is { Length: > 0 } homes && System.Array.IndexOf(homes, clientRegion) < 0)
+            else if (HomeRegionsOption.Read(options, invocation.Syntax.SyntaxTree) is { Length: > 0 } homes && System.Array.IndexOf(homes, clientRegion) < 0)
             {
                 reason = "that Region is not one of the home Regions (" + string.Join(", ", homes) + ")";
             }
@@ -185,7 +185,7 @@ public sealed partial class CrossRegionDecryptAnalyzer : DiagnosticAnalyzer
                 invocation.TargetMethod.Name, clientRegion, reason);
         }
 
-        private ImmutableArray<string> AliasesFor(KeyRegion key, AnalyzerOptions options, CancellationToken cancellationToken)
+        private ImmutableArray<string> AliasesFor(KeyArnRegion key, AnalyzerOptions options, CancellationToken cancellationToken)
         {
             KmsIdentifiers.TryParseArn(key.Identifier, out var arn);
             if (arn.ResourceType == KmsResourceType.Alias)

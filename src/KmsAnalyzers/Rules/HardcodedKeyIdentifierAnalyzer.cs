@@ -1,3 +1,4 @@
+using KmsAnalyzers.Roslyn;
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -110,8 +111,7 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
             // call; the default is reported once where it is written.
             if (operation.IsImplicit)
                 return;
-            while (operation is IConversionOperation { Operand: var operand })
-                operation = operand;
+            operation = Conversions.Strip(operation);
             if (operation.Kind != OperationKind.Utf8String && operation.Type?.SpecialType != SpecialType.System_String)
                 return; // numbers, bools, arithmetic: the common case, rejected on the type alone
             if (ConstantStrings.IsPartOfLargerConstant(operation))

@@ -1,3 +1,4 @@
+using KmsAnalyzers.Roslyn;
 using System.Collections.Immutable;
 using KmsAnalyzers.Sdk;
 using Microsoft.CodeAnalysis;
@@ -117,10 +118,7 @@ public sealed class MultiRegionKeyCreationAnalyzer : DiagnosticAnalyzer
         {
             if (!Is(props.Type, _cfnKeyProps) && !Is(props.Type, _keyProps))
                 return null;
-            var parent = props.Parent;
-            while (parent is IConversionOperation)
-                parent = parent.Parent;
-            return parent is IArgumentOperation { Parent: IObjectCreationOperation key } &&
+            return Conversions.Outermost(props).Parent is IArgumentOperation { Parent: IObjectCreationOperation key } &&
                 (InheritsFrom(key.Type, _cfnKey) || InheritsFrom(key.Type, _key))
                 ? key
                 : null;
@@ -156,7 +154,7 @@ public sealed class MultiRegionKeyCreationAnalyzer : DiagnosticAnalyzer
 
     /// <summary><c> 'id'</c> when the construct id (second constructor argument) is a constant, else nothing.</summary>
     private static string ConstructId(IObjectCreationOperation creation) =>
-        creation.Arguments.Length > 1 && Unwrap(creation.Arguments[1].Value).ConstantValue.Value is string id ? " '" + id + "'" : "";
+        creation.Arguments.Length > 1 && Conversions.Strip(creation.Arguments[1].Value).ConstantValue.Value is string id ? " '" + id + "'" : "";
 
     /// <summary>
     /// Constant <c>true</c>: a literal or const (through boxing and <c>bool?</c>), or a local of the same body whose
@@ -164,7 +162,7 @@ public sealed class MultiRegionKeyCreationAnalyzer : DiagnosticAnalyzer
     /// </summary>
     private static bool IsConstantTrue(IOperation value)
     {
-        value = Unwrap(value);
+        value = Conversions.Strip(value);
         if (value.ConstantValue.HasValue)
             return value.ConstantValue.Value is true;
         if (value is not ILocalReferenceOperation { Local: var local })
@@ -181,7 +179,7 @@ public sealed class MultiRegionKeyCreationAnalyzer : DiagnosticAnalyzer
                 case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
                     if (declarator.Initializer is { } initializer)
                     {
-                        if (Unwrap(initializer.Value).ConstantValue.Value is not true)
+                        if (Conversions.Strip(initializer.Value).ConstantValue.Value is not true)
                             return false;
                         written = true;
                     }
@@ -191,7 +189,7 @@ public sealed class MultiRegionKeyCreationAnalyzer : DiagnosticAnalyzer
                     switch (reference.Parent)
                     {
                         case ISimpleAssignmentOperation assignment when assignment.Target == reference:
-                            if (Unwrap(assignment.Value).ConstantValue.Value is not true)
+                            if (Conversions.Strip(assignment.Value).ConstantValue.Value is not true)
                                 return false;
                             written = true;
                             break;
@@ -210,10 +208,4 @@ public sealed class MultiRegionKeyCreationAnalyzer : DiagnosticAnalyzer
         return written;
     }
 
-    private static IOperation Unwrap(IOperation operation)
-    {
-        while (operation is IConversionOperation { Operand: var operand })
-            operation = operand;
-        return operation;
-    }
 }

@@ -46,9 +46,9 @@ public sealed class OptionsAnalyzer : DiagnosticAnalyzer
                         Report(tree, reported, key, value, "a known option: " + KmsOptions.KnownList);
                 }
 
-                HomeRegions.Parse(HomeRegions.Raw(options), out var invalidRegions);
+                HomeRegionsOption.Parse(HomeRegionsOption.Raw(options), out var invalidRegions);
                 foreach (var region in invalidRegions ?? new System.Collections.Generic.List<string>())
-                    Report(tree, reported, options.TryGetValue(HomeRegions.RuleKey, out _) ? HomeRegions.RuleKey : KmsOptions.HomeRegions, region,
+                    Report(tree, reported, options.TryGetValue(HomeRegionsOption.RuleKey, out _) ? HomeRegionsOption.RuleKey : KmsOptions.HomeRegions, region,
                         "comma-separated AWS Region codes such as 'us-east-1,eu-west-1'");
             });
         });

@@ -146,7 +146,7 @@ public sealed class RegionPinnedKeyPolicyAnalyzer : DiagnosticAnalyzer
             if (operation is not ISimpleAssignmentOperation && operation.ConstantValue.Value is string constant)
             {
                 // One finding per constant expression, at the outermost one (a concatenation, not each literal).
-                if (RegionTokens.TryFind(constant, 0, out var start, out var length))
+                if (RegionCodeScanner.TryFind(constant, 0, out var start, out var length))
                     Add(operation, constant.Substring(start, length));
                 return;
             }
@@ -157,7 +157,7 @@ public sealed class RegionPinnedKeyPolicyAnalyzer : DiagnosticAnalyzer
                 foreach (var part in interpolated.Parts)
                 {
                     if (part is IInterpolatedStringTextOperation { Text.ConstantValue.Value: string text } &&
-                        RegionTokens.TryFind(text, 0, out var start, out var length))
+                        RegionCodeScanner.TryFind(text, 0, out var start, out var length))
                         Add(operation, text.Substring(start, length));
                     else if (part is IInterpolationOperation { Expression: var hole })
                         Walk(hole, hops, nesting + 1);

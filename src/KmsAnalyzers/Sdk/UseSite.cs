@@ -1,3 +1,4 @@
+using KmsAnalyzers.Roslyn;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -22,15 +23,8 @@ internal readonly struct UseSite
     /// </summary>
     public static UseSite Of(IOperation value)
     {
-        var current = value;
-        var parent = current.Parent;
-        while (parent is IConversionOperation { IsImplicit: true } or IParenthesizedOperation)
-        {
-            current = parent;
-            parent = parent.Parent;
-        }
-
-        switch (parent)
+        var current = Conversions.Outermost(value, implicitOnly: true);
+        switch (current.Parent)
         {
             case ISimpleAssignmentOperation assignment when assignment.Value == current &&
                 assignment.Target is IPropertyReferenceOperation { Property: var property }:

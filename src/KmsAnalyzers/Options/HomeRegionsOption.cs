@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace KmsAnalyzers.Options;
 
 /// <summary><c>kms_analyzers.home_regions</c> (or the per-rule <c>kms_analyzers.KMS0003.home_regions</c>): Regions a client may be pinned to.</summary>
-internal static class HomeRegions
+internal static class HomeRegionsOption
 {
     public const string RuleKey = "kms_analyzers.KMS0003.home_regions";
 

@@ -4,7 +4,7 @@ namespace KmsAnalyzers.Identifiers;
 /// Region codes written inside a string: a whole run of <c>[a-z0-9-]</c> that is a Region of some partition, such as
 /// <c>eu-west-1</c> alone, in a condition value, or as the Region field of any service's ARN.
 /// </summary>
-internal static class RegionTokens
+internal static class RegionCodeScanner
 {
     /// <summary>Finds the next Region code at or after <paramref name="from"/>.</summary>
     public static bool TryFind(string text, int from, out int start, out int length)
