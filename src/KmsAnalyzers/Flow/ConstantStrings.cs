@@ -1,7 +1,7 @@
-using KmsAnalyzers.Roslyn;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using KmsAnalyzers.Roslyn;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 

@@ -1,8 +1,8 @@
-using KmsAnalyzers.Roslyn;
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
+using KmsAnalyzers.Roslyn;
 using KmsAnalyzers.Sdk;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;

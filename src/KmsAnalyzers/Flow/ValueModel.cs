@@ -1,9 +1,9 @@
-using KmsAnalyzers.Roslyn;
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
+using KmsAnalyzers.Roslyn;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -115,14 +115,9 @@ internal sealed class ValueModel
     {
         for (var i = 0; i < 64; i++)
         {
+            operation = Conversions.Strip(operation);
             switch (operation)
             {
-                case IConversionOperation { Operand: var operand }:
-                    operation = operand;
-                    continue;
-                case IParenthesizedOperation { Operand: var inner }:
-                    operation = inner;
-                    continue;
                 case ICoalesceAssignmentOperation { Target: var target }:
                     operation = target; // its values include the assigned one
                     continue;

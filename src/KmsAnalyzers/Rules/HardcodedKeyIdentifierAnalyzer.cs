@@ -1,4 +1,3 @@
-using KmsAnalyzers.Roslyn;
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -6,6 +5,7 @@ using System.Threading;
 using KmsAnalyzers.Flow;
 using KmsAnalyzers.Identifiers;
 using KmsAnalyzers.Options;
+using KmsAnalyzers.Roslyn;
 using KmsAnalyzers.Sdk;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;

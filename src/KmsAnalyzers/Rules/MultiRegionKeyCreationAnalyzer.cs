@@ -1,5 +1,5 @@
-using KmsAnalyzers.Roslyn;
 using System.Collections.Immutable;
+using KmsAnalyzers.Roslyn;
 using KmsAnalyzers.Sdk;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
