@@ -177,7 +177,7 @@ public sealed class RegionPinnedKeyPolicyAnalyzer : DiagnosticAnalyzer
             // A construct and its attributes (key.AttrArn, stack.Region) are deployment tokens, not text of this policy.
             if (operation is IObjectCreationOperation creation && _flow.Cdk.IsConstruct(creation.Type))
                 return;
-            if (operation is IPropertyReferenceOperation { Instance: { } instance } && _flow.Cdk.IsConstruct(instance.Type))
+            if (operation is IPropertyReferenceOperation { Instance: { } construct } && _flow.Cdk.IsConstruct(construct.Type))
                 return;
 
             // Follow what a local, field, property or props member holds, and what a policy factory returns. A constant
@@ -199,8 +199,13 @@ public sealed class RegionPinnedKeyPolicyAnalyzer : DiagnosticAnalyzer
                     Walk(value, hops + 1, 0);
             }
 
+            // props.KeyPolicy: the policy is that member, not the object it is read from (props.Env names a Region too).
+            var instance = (operation as IMemberReferenceOperation)?.Instance;
             foreach (var child in operation.ChildOperations)
-                Walk(child, hops, nesting + 1);
+            {
+                if (child != instance)
+                    Walk(child, hops, nesting + 1);
+            }
         }
     }
 

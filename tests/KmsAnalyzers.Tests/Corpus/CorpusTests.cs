@@ -149,7 +149,10 @@ public sealed class CorpusTests
             .Select(d =>
             {
                 var span = d.Location.GetLineSpan();
-                return new Finding(d.Id, span.Path, span.StartLinePosition.Line + 1, d.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+                var text = d.Location.SourceTree?.GetText().ToString(d.Location.SourceSpan) ?? "";
+                var at = text.Length > 60 ? text.Substring(0, 60) + "…" : text;
+                return new Finding(d.Id, span.Path, span.StartLinePosition.Line + 1,
+                    $"at `{at.ReplaceLineEndings(" ")}`: {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}");
             })
             .ToHashSet();
     }

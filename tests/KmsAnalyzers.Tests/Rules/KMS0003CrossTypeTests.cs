@@ -81,6 +81,33 @@ public sealed class KMS0003CrossTypeTests
         """, KeyInOtherRegion(0), KeyInOtherRegion(1), KeyInOtherRegion(2), KeyInOtherRegion(3), KeyInOtherRegion(4), KeyInOtherRegion(5));
 
     [Fact]
+    public Task Reports_a_request_built_by_a_method_of_another_class_and_not_one_whose_key_it_cannot_fix() => Run(Usings + $$"""
+        using Orders.Infrastructure;
+
+        static class RequestFactory
+        {
+            internal const string PaymentsKey = "{{EuWest1Arn}}";
+            internal static DecryptRequest ForPayment(MemoryStream blob) => new DecryptRequest { CiphertextBlob = blob, KeyId = PaymentsKey };
+            internal static DecryptRequest ForAnyKey(MemoryStream blob, string keyId) => new DecryptRequest { CiphertextBlob = blob, KeyId = keyId };
+            internal static DecryptRequest Either(MemoryStream blob, bool dr) => dr
+                ? new DecryptRequest { CiphertextBlob = blob, KeyId = PaymentsKey }
+                : new DecryptRequest { CiphertextBlob = blob, KeyId = "alias/payments" };
+        }
+
+        class PaymentReader
+        {
+            async Task Read(MemoryStream blob, string keyId)
+            {
+                await {|#0:KmsClients.Dr.DecryptAsync(RequestFactory.ForPayment(blob))|};
+                var request = RequestFactory.ForPayment(blob);
+                await {|#1:KmsClients.Dr.DecryptAsync(request)|};
+                await KmsClients.Dr.DecryptAsync(RequestFactory.ForAnyKey(blob, keyId));
+                await KmsClients.Dr.DecryptAsync(RequestFactory.Either(blob, true));
+            }
+        }
+        """, KeyInOtherRegion(0), KeyInOtherRegion(1));
+
+    [Fact]
     public Task Reports_ciphertext_from_every_ciphertext_member_of_the_generate_data_key_responses() => Run(Usings + """
         using Orders.Infrastructure;
 

@@ -133,7 +133,7 @@ public sealed class KMS0007CrossTypeTests
             """));
 
     [Fact]
-    public Task Policy_passed_through_stack_props_is_found_at_compilation_end() => Run(
+    public Task Policy_passed_through_stack_props_is_found_at_compilation_end_and_the_props_other_members_are_no_policy() => Run(
         new[] { Kms0007(0, "eu-west-1", "Orders") },
         ("Program.cs", Usings + """
             using KeyApp;
@@ -141,6 +141,7 @@ public sealed class KMS0007CrossTypeTests
             var app = new App();
             new PrimaryStack(app, new PrimaryStackProps
             {
+                Env = new Amazon.CDK.Environment { Account = "111122223333", Region = "us-west-2" },
                 Policy = new PolicyDocument(new PolicyDocumentProps
                 {
                     Statements = new[] { new PolicyStatement(new PolicyStatementProps { Resources = new[] { {|#0:"arn:aws:sns:eu-west-1:111122223333:alerts"|} } }) },
