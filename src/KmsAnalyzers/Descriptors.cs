@@ -102,6 +102,9 @@ internal static class Descriptors
         "Region fails (NotFoundException: Invalid arn). Refer to the key by an alias, which KMS resolves in the client's " +
         "Region, or take the client's Region from the deployment.");
 
+    // The same finding where the client's Region comes from call sites or dependency injection (compilation end).
+    public static readonly DiagnosticDescriptor KeyInAnotherRegionAtBuild = AtCompilationEnd(KeyInAnotherRegion);
+
     // {0} file name, {1} what is wrong.
     public static readonly DiagnosticDescriptor InvalidAliasMap = Create(
         DiagnosticIds.InvalidAliasMap, Categories.Configuration,

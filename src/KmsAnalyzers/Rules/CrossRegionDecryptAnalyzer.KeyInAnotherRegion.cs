@@ -19,7 +19,8 @@ public sealed partial class CrossRegionDecryptAnalyzer
 {
     private sealed partial class TypeState
     {
-        internal Diagnostic? AnalyzeKeyCall(IInvocationOperation invocation, RegionResolver resolver, AnalyzerOptions options, CancellationToken cancellationToken)
+        internal Diagnostic? AnalyzeKeyCall(
+            IInvocationOperation invocation, RegionResolver resolver, AnalyzerOptions options, CancellationToken cancellationToken, DiagnosticDescriptor descriptor)
         {
             var client = resolver.ClientRegion(invocation.Instance);
             if (!client.IsKnown)
@@ -33,20 +34,21 @@ public sealed partial class CrossRegionDecryptAnalyzer
                 foreach (var member in KmsOperations.KeyMembers(parameter.Type))
                 {
                     if (resolver.RequestKeyRegion(argument.Value, member.Property) is { } key && key.Region != clientRegion)
-                        return Report(invocation, client, member.Property, member.Accepts, key, options, cancellationToken);
+                        return Report(invocation, client, member.Property, member.Accepts, key, options, cancellationToken, descriptor);
                 }
 
                 // A convenience overload's key parameter: DescribeKeyAsync(keyId), EnableKeyRotationAsync(keyId), …
                 if (parameter.Type.SpecialType == SpecialType.System_String && KnownSinks.FindParameter(parameter) is { } sink &&
                     resolver.KeyValueRegion(argument.Value) is { } argumentKey && argumentKey.Region != clientRegion)
-                    return Report(invocation, client, sink.Parameter, sink.Accepts, argumentKey, options, cancellationToken);
+                    return Report(invocation, client, sink.Parameter, sink.Accepts, argumentKey, options, cancellationToken, descriptor);
             }
 
             return null;
         }
 
         private Diagnostic Report(
-            IInvocationOperation invocation, ResolvedRegion client, string member, KeyForms accepts, KeyArnRegion key, AnalyzerOptions options, CancellationToken cancellationToken)
+            IInvocationOperation invocation, ResolvedRegion client, string member, KeyForms accepts, KeyArnRegion key, AnalyzerOptions options, CancellationToken cancellationToken,
+            DiagnosticDescriptor descriptor)
         {
             var locations = new List<Location>();
             var properties = new FixProperties { PinLocation = FixProperties.AddLocation(locations, client.Pin) };
@@ -68,7 +70,7 @@ public sealed partial class CrossRegionDecryptAnalyzer
                 advice = "this operation takes no alias, so look the key ARN up in the client's Region";
             }
 
-            return Diagnostic.Create(Descriptors.KeyInAnotherRegion, invocation.Syntax.GetLocation(), locations, properties.ToImmutable(),
+            return Diagnostic.Create(descriptor, invocation.Syntax.GetLocation(), locations, properties.ToImmutable(),
                 invocation.TargetMethod.Name, client.Region, member, key.Display, key.Region, advice);
         }
     }

@@ -26,7 +26,8 @@ namespace KmsAnalyzers.Rules;
 public sealed partial class CrossRegionDecryptAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.CrossRegionDecrypt, Descriptors.CrossRegionDecryptAtBuild, Descriptors.KeyInAnotherRegion);
+        ImmutableArray.Create(
+            Descriptors.CrossRegionDecrypt, Descriptors.CrossRegionDecryptAtBuild, Descriptors.KeyInAnotherRegion, Descriptors.KeyInAnotherRegionAtBuild);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -43,7 +44,7 @@ public sealed partial class CrossRegionDecryptAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>
-    /// What the compilation-end pass needs: the decrypts the live pass could not judge. Who passes a client or a Region
+    /// What the compilation-end pass needs: the KMS calls the live pass could not judge. Who passes a client or a Region
     /// in (call sites) and the KMS registrations for dependency injection are searched for only then, and only when
     /// such a decrypt exists.
     /// </summary>
@@ -58,7 +59,8 @@ public sealed partial class CrossRegionDecryptAnalyzer : DiagnosticAnalyzer
             _model = ValueModel.For(compilation);
         }
 
-        public ConcurrentQueue<(TypeState Type, IInvocationOperation Decrypt)> Pending { get; } = new();
+        /// <summary>Calls the live pass could not judge; <c>IsDecrypt</c>: KMS0003's question, else KMS0008's.</summary>
+        public ConcurrentQueue<(TypeState Type, IInvocationOperation Call, bool IsDecrypt)> Pending { get; } = new();
 
         // Per type that makes KMS calls: one Region resolver, whose answers per symbol the type's calls share.
         private readonly ConcurrentDictionary<INamedTypeSymbol, TypeState> _types = new(SymbolEqualityComparer.Default);
@@ -86,12 +88,21 @@ public sealed partial class CrossRegionDecryptAnalyzer : DiagnosticAnalyzer
                 ? null
                 : registrations.Region(_model, section => AwsSettings.Region(context.Options, section, context.CancellationToken));
             var resolver = new RegionResolver(_model.WithCallSites(new CallSites(context.Compilation, context.CancellationToken)), _kms, injected);
-            var pending = new List<(TypeState Type, IInvocationOperation Decrypt)>(Pending);
-            pending.Sort(static (a, b) => a.Decrypt.Syntax.SpanStart.CompareTo(b.Decrypt.Syntax.SpanStart));
-            foreach (var (type, decrypt) in pending)
+            var pending = new List<(TypeState Type, IInvocationOperation Call, bool IsDecrypt)>(Pending);
+            pending.Sort(static (a, b) =>
+            {
+                var byFile = string.CompareOrdinal(a.Call.Syntax.SyntaxTree.FilePath, b.Call.Syntax.SyntaxTree.FilePath);
+                return byFile != 0 ? byFile : a.Call.Syntax.SpanStart != b.Call.Syntax.SpanStart
+                    ? a.Call.Syntax.SpanStart.CompareTo(b.Call.Syntax.SpanStart)
+                    : b.IsDecrypt.CompareTo(a.IsDecrypt);
+            });
+            foreach (var (type, call, isDecrypt) in pending)
             {
                 context.CancellationToken.ThrowIfCancellationRequested();
-                if (type.Analyze(decrypt, resolver, context.Options, context.CancellationToken, Descriptors.CrossRegionDecryptAtBuild) is { } diagnostic)
+                var diagnostic = isDecrypt
+                    ? type.Analyze(call, resolver, context.Options, context.CancellationToken, Descriptors.CrossRegionDecryptAtBuild)
+                    : type.AnalyzeKeyCall(call, resolver, context.Options, context.CancellationToken, Descriptors.KeyInAnotherRegionAtBuild);
+                if (diagnostic is not null)
                     context.ReportDiagnostic(diagnostic);
             }
         }
@@ -124,13 +135,17 @@ public sealed partial class CrossRegionDecryptAnalyzer : DiagnosticAnalyzer
                     if (Analyze(invocation, _resolver, options, cancellationToken, Descriptors.CrossRegionDecrypt) is { } diagnostic)
                         report(diagnostic);
                     else
-                        _compilation.Pending.Enqueue((this, invocation)); // call sites and DI may know more at compilation end
+                        _compilation.Pending.Enqueue((this, invocation, true)); // call sites and DI may know more at compilation end
                 }
 
                 // ReEncrypt is both: its source key is KMS0003's, its destination key KMS0008's.
-                if (KmsOperations.IsCrossRegionKeyOperation(name) &&
-                    AnalyzeKeyCall(invocation, _resolver, options, cancellationToken) is { } keyDiagnostic)
-                    report(keyDiagnostic);
+                if (KmsOperations.IsCrossRegionKeyOperation(name))
+                {
+                    if (AnalyzeKeyCall(invocation, _resolver, options, cancellationToken, Descriptors.KeyInAnotherRegion) is { } keyDiagnostic)
+                        report(keyDiagnostic);
+                    else
+                        _compilation.Pending.Enqueue((this, invocation, false));
+                }
             }
         }
 
