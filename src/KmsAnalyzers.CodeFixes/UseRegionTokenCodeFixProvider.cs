@@ -135,7 +135,7 @@ public sealed class UseRegionTokenCodeFixProvider : CodeFixProvider, ITextChange
         var probe = SyntaxFactory.ParseExpression(SdkNames.CdkAws + "." + SdkNames.CdkRegionToken);
         var symbol = model.GetSpeculativeSymbolInfo(position, probe, SpeculativeBindingOption.BindAsExpression).Symbol;
         cancellationToken.ThrowIfCancellationRequested();
-        return symbol?.ContainingType is { Name: "Aws", ContainingNamespace: { Name: "CDK", ContainingNamespace.Name: "Amazon" } }
+        return symbol?.ContainingType is { Name: "Aws", ContainingNamespace: { Name: "CDK", ContainingNamespace.Name: SdkNames.AmazonNamespace } }
             ? SdkNames.CdkAws
             : SdkNames.CdkAwsQualified;
     }

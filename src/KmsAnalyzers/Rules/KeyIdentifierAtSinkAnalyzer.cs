@@ -47,9 +47,10 @@ public sealed class KeyIdentifierAtSinkAnalyzer : DiagnosticAnalyzer
     }
 
     private static bool ReferencesSinkTypes(Compilation compilation) =>
-        compilation.GetTypeByMetadataName(SdkNames.AmazonWebServiceRequest) is not null ||
+        SdkReferences.Of(compilation).MayHaveAwsSdk &&
+        (compilation.GetTypeByMetadataName(SdkNames.AmazonWebServiceRequest) is not null ||
         compilation.GetTypeByMetadataName(SdkNames.KmsKeyringInput) is not null ||
-        compilation.GetTypeByMetadataName(SdkNames.KeyStoreKmsConfiguration) is not null;
+        compilation.GetTypeByMetadataName(SdkNames.KeyStoreKmsConfiguration) is not null);
 
     private sealed class CompilationState
     {

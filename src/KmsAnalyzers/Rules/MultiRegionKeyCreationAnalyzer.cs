@@ -27,14 +27,19 @@ public sealed class MultiRegionKeyCreationAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(static start =>
         {
             var compilation = start.Compilation;
+            var references = SdkReferences.Of(compilation);
+            if (!references.MayHaveCdk && !references.MayHaveAwsSdk)
+                return;
+            INamedTypeSymbol? Cdk(string name) => references.MayHaveCdk ? compilation.GetTypeByMetadataName(name) : null;
+            INamedTypeSymbol? Aws(string name) => references.MayHaveAwsSdk ? compilation.GetTypeByMetadataName(name) : null;
             var symbols = new Symbols(
-                cfnKey: compilation.GetTypeByMetadataName(SdkNames.CfnKey),
-                cfnKeyProps: compilation.GetTypeByMetadataName(SdkNames.CfnKeyProps),
-                cfnReplicaKey: compilation.GetTypeByMetadataName(SdkNames.CfnReplicaKey),
-                key: compilation.GetTypeByMetadataName(SdkNames.L2Key),
-                keyProps: compilation.GetTypeByMetadataName(SdkNames.L2KeyProps),
-                createKeyRequest: compilation.GetTypeByMetadataName(SdkNames.CreateKeyRequest),
-                kmsInterface: compilation.GetTypeByMetadataName(KnownSinks.KmsInterface));
+                cfnKey: Cdk(SdkNames.CfnKey),
+                cfnKeyProps: Cdk(SdkNames.CfnKeyProps),
+                cfnReplicaKey: Cdk(SdkNames.CfnReplicaKey),
+                key: Cdk(SdkNames.L2Key),
+                keyProps: Cdk(SdkNames.L2KeyProps),
+                createKeyRequest: Aws(SdkNames.CreateKeyRequest),
+                kmsInterface: Aws(KnownSinks.KmsInterface));
             if (symbols.HasFlagTypes)
                 start.RegisterOperationAction(symbols.AnalyzeAssignment, OperationKind.SimpleAssignment);
             if (symbols.CfnReplicaKey is not null)

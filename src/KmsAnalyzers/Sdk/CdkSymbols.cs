@@ -30,6 +30,7 @@ internal sealed class CdkSymbols
 
     /// <summary>Null when the compilation does not reference the CDK's KMS constructs: then the rules register nothing.</summary>
     public static CdkSymbols? TryCreate(Compilation compilation) =>
+        SdkReferences.Of(compilation).MayHaveCdk &&
         compilation.GetTypeByMetadataName(SdkNames.CfnKey) is { } key &&
         compilation.GetTypeByMetadataName(SdkNames.CfnReplicaKey) is { } replica
             ? new CdkSymbols(key, replica, compilation.GetTypeByMetadataName(SdkNames.L2Key),

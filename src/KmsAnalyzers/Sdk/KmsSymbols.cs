@@ -21,6 +21,8 @@ internal sealed class KmsSymbols
     /// <summary>Null when the compilation does not reference the KMS SDK: then the rule registers nothing and costs nothing.</summary>
     public static KmsSymbols? TryCreate(Compilation compilation)
     {
+        if (!SdkReferences.Of(compilation).MayHaveAwsSdk)
+            return null;
         var kms = compilation.GetTypeByMetadataName(KnownSinks.KmsInterface);
         var region = compilation.GetTypeByMetadataName("Amazon.RegionEndpoint");
         return kms is null || region is null

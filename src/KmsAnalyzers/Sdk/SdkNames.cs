@@ -9,6 +9,13 @@ namespace KmsAnalyzers.Sdk;
 /// </summary>
 internal static class SdkNames
 {
+    // Assembly and top-level namespace names: whether a compilation can see an SDK at all (SdkReferences).
+    public const string AwsSdkAssemblyPrefix = "AWSSDK.";
+    public const string EncryptionSdkAssemblyPrefix = "AWS.";
+    public const string CdkAssemblyPrefix = "Amazon.CDK";
+    public const string AmazonNamespace = "Amazon";
+    public const string EncryptionSdkNamespace = "AWS";
+
     // AWS SDK for .NET: client configuration, requests and responses.
     public const string AmazonWebServiceRequest = "Amazon.Runtime.AmazonWebServiceRequest";
     public const string CreateKeyRequest = "Amazon.KeyManagementService.Model.CreateKeyRequest";
