@@ -47,10 +47,10 @@ public sealed class KeyIdentifierAtSinkAnalyzer : DiagnosticAnalyzer
     }
 
     private static bool ReferencesSinkTypes(Compilation compilation) =>
-        SdkReferences.Of(compilation).MayHaveAwsSdk &&
-        (compilation.GetTypeByMetadataName(SdkNames.AmazonWebServiceRequest) is not null ||
-        compilation.GetTypeByMetadataName(SdkNames.KmsKeyringInput) is not null ||
-        compilation.GetTypeByMetadataName(SdkNames.KeyStoreKmsConfiguration) is not null);
+        SdkReferences.Of(compilation) is { MayHaveAwsSdk: true } sdk &&
+        (sdk.GetType(SdkNames.AmazonWebServiceRequest) is not null ||
+         sdk.GetType(SdkNames.KmsKeyringInput) is not null ||
+         sdk.GetType(SdkNames.KeyStoreKmsConfiguration) is not null);
 
     private sealed class CompilationState
     {

@@ -30,8 +30,8 @@ public sealed class MultiRegionKeyCreationAnalyzer : DiagnosticAnalyzer
             var references = SdkReferences.Of(compilation);
             if (!references.MayHaveCdk && !references.MayHaveAwsSdk)
                 return;
-            INamedTypeSymbol? Cdk(string name) => references.MayHaveCdk ? compilation.GetTypeByMetadataName(name) : null;
-            INamedTypeSymbol? Aws(string name) => references.MayHaveAwsSdk ? compilation.GetTypeByMetadataName(name) : null;
+            INamedTypeSymbol? Cdk(string name) => references.MayHaveCdk ? references.GetType(name) : null;
+            INamedTypeSymbol? Aws(string name) => references.MayHaveAwsSdk ? references.GetType(name) : null;
             var symbols = new Symbols(
                 cfnKey: Cdk(SdkNames.CfnKey),
                 cfnKeyProps: Cdk(SdkNames.CfnKeyProps),

@@ -30,11 +30,10 @@ internal sealed class CdkSymbols
 
     /// <summary>Null when the compilation does not reference the CDK's KMS constructs: then the rules register nothing.</summary>
     public static CdkSymbols? TryCreate(Compilation compilation) =>
-        SdkReferences.Of(compilation).MayHaveCdk &&
-        compilation.GetTypeByMetadataName(SdkNames.CfnKey) is { } key &&
-        compilation.GetTypeByMetadataName(SdkNames.CfnReplicaKey) is { } replica
-            ? new CdkSymbols(key, replica, compilation.GetTypeByMetadataName(SdkNames.L2Key),
-                compilation.GetTypeByMetadataName(SdkNames.Construct))
+        SdkReferences.Of(compilation) is { MayHaveCdk: true } sdk &&
+        sdk.GetType(SdkNames.CfnKey) is { } key &&
+        sdk.GetType(SdkNames.CfnReplicaKey) is { } replica
+            ? new CdkSymbols(key, replica, sdk.GetType(SdkNames.L2Key), sdk.GetType(SdkNames.Construct))
             : null;
 
     /// <summary>A primary key construct: <c>CfnKey</c> or the L2 <c>Key</c>.</summary>

@@ -5,30 +5,26 @@ namespace KmsAnalyzers.Sdk;
 /// <summary>The AWS SDK types KMS0003 looks at, resolved once per compilation by metadata name (SDK v3 and v4 alike).</summary>
 internal sealed class KmsSymbols
 {
-    private KmsSymbols(INamedTypeSymbol kmsInterface, INamedTypeSymbol regionEndpoint, INamedTypeSymbol? clientConfig, INamedTypeSymbol? memoryStream)
+    private KmsSymbols(INamedTypeSymbol kmsInterface, INamedTypeSymbol regionEndpoint, INamedTypeSymbol? clientConfig)
     {
         KmsInterface = kmsInterface;
         RegionEndpoint = regionEndpoint;
         ClientConfig = clientConfig;
-        MemoryStream = memoryStream;
     }
 
     public INamedTypeSymbol KmsInterface { get; }
     public INamedTypeSymbol RegionEndpoint { get; }
     public INamedTypeSymbol? ClientConfig { get; }
-    public INamedTypeSymbol? MemoryStream { get; }
 
     /// <summary>Null when the compilation does not reference the KMS SDK: then the rule registers nothing and costs nothing.</summary>
     public static KmsSymbols? TryCreate(Compilation compilation)
     {
-        if (!SdkReferences.Of(compilation).MayHaveAwsSdk)
+        var sdk = SdkReferences.Of(compilation);
+        if (!sdk.MayHaveAwsSdk)
             return null;
-        var kms = compilation.GetTypeByMetadataName(KnownSinks.KmsInterface);
-        var region = compilation.GetTypeByMetadataName("Amazon.RegionEndpoint");
-        return kms is null || region is null
-            ? null
-            : new KmsSymbols(kms, region, compilation.GetTypeByMetadataName("Amazon.Runtime.ClientConfig"),
-                compilation.GetTypeByMetadataName("System.IO.MemoryStream"));
+        var kms = sdk.GetType(KnownSinks.KmsInterface);
+        var region = sdk.GetType(SdkNames.RegionEndpoint);
+        return kms is null || region is null ? null : new KmsSymbols(kms, region, sdk.GetType(SdkNames.ClientConfig));
     }
 
     public bool IsKmsClient(ITypeSymbol? type)

@@ -13,11 +13,14 @@ internal static class SdkNames
     public const string AwsSdkAssemblyPrefix = "AWSSDK.";
     public const string EncryptionSdkAssemblyPrefix = "AWS.";
     public const string CdkAssemblyPrefix = "Amazon.CDK";
+    public const string ConstructsAssembly = "Constructs";
     public const string AmazonNamespace = "Amazon";
     public const string EncryptionSdkNamespace = "AWS";
 
     // AWS SDK for .NET: client configuration, requests and responses.
     public const string AmazonWebServiceRequest = "Amazon.Runtime.AmazonWebServiceRequest";
+    public const string RegionEndpoint = "Amazon.RegionEndpoint";
+    public const string ClientConfig = "Amazon.Runtime.ClientConfig";
     public const string CreateKeyRequest = "Amazon.KeyManagementService.Model.CreateKeyRequest";
     public const string RegionEndpointMember = "RegionEndpoint";
     public const string ServiceUrlMember = "ServiceURL";
