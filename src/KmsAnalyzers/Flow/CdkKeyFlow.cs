@@ -75,9 +75,13 @@ internal sealed class CdkKeyFlow
     {
         context.RegisterCompilationStartAction(start =>
         {
-            if (CdkSymbols.TryCreate(start.Compilation) is not { } cdk)
+            // Told from the references' names, without binding them (SdkReferences says why); the CDK's types are
+            // looked up at the first object creation, when the compiler has bound the references.
+            if (!SdkReferences.Of(start.Compilation).MayHaveCdk)
                 return;
-            var live = new CdkKeyFlow(cdk, ValueModel.For(start.Compilation));
+            var compilation = start.Compilation;
+            var lazyLive = new Lazy<CdkKeyFlow?>(() =>
+                CdkSymbols.TryCreate(compilation) is { } symbols ? new CdkKeyFlow(symbols, ValueModel.For(compilation)) : null);
             var keys = new ConcurrentQueue<IObjectCreationOperation>();
             var replicas = new ConcurrentQueue<IObjectCreationOperation>();
             start.RegisterSymbolStartAction(symbolStart =>
@@ -86,7 +90,10 @@ internal sealed class CdkKeyFlow
                 var typeReplicas = new List<IObjectCreationOperation>();
                 symbolStart.RegisterOperationAction(operation =>
                 {
+                    if (lazyLive.Value is not { } live)
+                        return; // the CDK's KMS constructs are not referenced
                     var creation = (IObjectCreationOperation)operation.Operation;
+                    var cdk = live.Cdk;
                     var list = cdk.IsKey(creation.Type) ? typeKeys : cdk.IsReplica(creation.Type) ? typeReplicas : null;
                     if (list is null)
                         return;
@@ -103,18 +110,19 @@ internal sealed class CdkKeyFlow
                         keys.Enqueue(key);
                     foreach (var replica in typeReplicas)
                         replicas.Enqueue(replica);
+                    var live = lazyLive.Value!; // a key was collected, so the symbols exist
                     report(new CdkScope(live, live, typeKeys, typeReplicas, end.ReportDiagnostic, false, end.CancellationToken));
                 });
             }, SymbolKind.NamedType);
             start.RegisterCompilationEndAction(end =>
             {
-                if (replicas.IsEmpty && keys.IsEmpty)
+                if ((replicas.IsEmpty && keys.IsEmpty) || lazyLive.Value is not { } live)
                     return;
                 var allKeys = new List<IObjectCreationOperation>(keys);
                 var allReplicas = new List<IObjectCreationOperation>(replicas);
                 allKeys.Sort(BySource);
                 allReplicas.Sort(BySource);
-                var withCallSites = new CdkKeyFlow(cdk, live.Values.WithCallSites(new CallSites(end.Compilation, end.CancellationToken)));
+                var withCallSites = new CdkKeyFlow(live.Cdk, live.Values.WithCallSites(new CallSites(end.Compilation, end.CancellationToken)));
                 report(new CdkScope(withCallSites, live, allKeys, allReplicas, end.ReportDiagnostic, true, end.CancellationToken));
             });
         });

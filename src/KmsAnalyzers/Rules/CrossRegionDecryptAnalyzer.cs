@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -35,9 +36,11 @@ public sealed partial class CrossRegionDecryptAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(static start =>
         {
-            if (KmsSymbols.TryCreate(start.Compilation) is not { } kms)
-                return; // no KMS SDK referenced: nothing to trace, nothing to pay
-            var compilation = new CompilationState(kms, start.Compilation);
+            // Told from the references' names, without binding them (SdkReferences says why); the KMS types are
+            // looked up at the first call of a KMS operation's name.
+            if (!SdkReferences.Of(start.Compilation).MayHaveAwsSdk)
+                return; // no AWS SDK referenced: nothing to trace, nothing to pay
+            var compilation = new CompilationState(start.Compilation);
             start.RegisterOperationAction(compilation.Analyze, OperationKind.Invocation);
             start.RegisterCompilationEndAction(compilation.Report);
         });
@@ -50,12 +53,12 @@ public sealed partial class CrossRegionDecryptAnalyzer : DiagnosticAnalyzer
     /// </summary>
     private sealed class CompilationState
     {
-        private readonly KmsSymbols _kms;
+        private readonly Lazy<KmsSymbols?> _kmsSymbols;
         private readonly ValueModel _model;
 
-        public CompilationState(KmsSymbols kms, Compilation compilation)
+        public CompilationState(Compilation compilation)
         {
-            _kms = kms;
+            _kmsSymbols = new Lazy<KmsSymbols?>(() => KmsSymbols.TryCreate(compilation));
             _model = ValueModel.For(compilation);
         }
 
@@ -70,24 +73,24 @@ public sealed partial class CrossRegionDecryptAnalyzer : DiagnosticAnalyzer
             // The name first: nearly every invocation of a compilation is rejected on it.
             var invocation = (IInvocationOperation)context.Operation;
             if (!KmsOperations.IsKeyOperation(invocation.TargetMethod.Name) || invocation.Arguments.Length == 0 ||
-                !_kms.IsKmsClient(invocation.TargetMethod.ContainingType))
+                _kmsSymbols.Value is not { } kms || !kms.IsKmsClient(invocation.TargetMethod.ContainingType))
                 return;
             var owner = context.ContainingSymbol as INamedTypeSymbol ?? context.ContainingSymbol.ContainingType;
             if (owner is null)
                 return;
-            var type = _types.GetOrAdd(owner, _ => new TypeState(_kms, this, _model));
+            var type = _types.GetOrAdd(owner, _ => new TypeState(kms, this, _model));
             type.Analyze(invocation, context.ReportDiagnostic, context.Options, context.CancellationToken);
         }
 
         public void Report(CompilationAnalysisContext context)
         {
-            if (Pending.IsEmpty)
+            if (Pending.IsEmpty || _kmsSymbols.Value is not { } kms)
                 return;
-            var registrations = KmsRegistrations.Find(_kms, context.Compilation, context.CancellationToken);
+            var registrations = KmsRegistrations.Find(kms, context.Compilation, context.CancellationToken);
             var injected = registrations.IsEmpty
                 ? null
                 : registrations.Region(_model, section => AwsSettings.Region(context.Options, section, context.CancellationToken));
-            var resolver = new RegionResolver(_model.WithCallSites(new CallSites(context.Compilation, context.CancellationToken)), _kms, injected);
+            var resolver = new RegionResolver(_model.WithCallSites(new CallSites(context.Compilation, context.CancellationToken)), kms, injected);
             var pending = new List<(TypeState Type, IInvocationOperation Call, bool IsDecrypt)>(Pending);
             pending.Sort(static (a, b) =>
             {

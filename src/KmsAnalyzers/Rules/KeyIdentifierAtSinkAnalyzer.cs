@@ -36,7 +36,8 @@ public sealed class KeyIdentifierAtSinkAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(static start =>
         {
-            if (!ReferencesSinkTypes(start.Compilation))
+            // Told from the references' names, without binding them (SdkReferences says why).
+            if (!SdkReferences.Of(start.Compilation).MayHaveAwsSdk)
                 return; // no AWS SDK: no value can reach a sink, and the rule costs nothing
             var state = new CompilationState(start.Compilation, start.Options);
             // Literals by syntax kind (string literals only, rejected on their token text before any binding);
@@ -46,17 +47,12 @@ public sealed class KeyIdentifierAtSinkAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static bool ReferencesSinkTypes(Compilation compilation) =>
-        SdkReferences.Of(compilation) is { MayHaveAwsSdk: true } sdk &&
-        (sdk.GetType(SdkNames.AmazonWebServiceRequest) is not null ||
-         sdk.GetType(SdkNames.KmsKeyringInput) is not null ||
-         sdk.GetType(SdkNames.KeyStoreKmsConfiguration) is not null);
-
     private sealed class CompilationState
     {
         private readonly AnalyzerOptions _analyzerOptions;
         private readonly KmsOptionReader _options;
         private readonly SinkSearch _search;
+        private readonly Lazy<bool> _hasSinkTypes;
         private AliasMap? _aliasMap;
 
         public CompilationState(Compilation compilation, AnalyzerOptions options)
@@ -64,6 +60,10 @@ public sealed class KeyIdentifierAtSinkAnalyzer : DiagnosticAnalyzer
             _analyzerOptions = options;
             _options = new KmsOptionReader(options.AnalyzerConfigOptionsProvider);
             _search = new SinkSearch(compilation);
+            // Asked at the first candidate value, when the compiler has bound the references (not at compilation start).
+            _hasSinkTypes = new Lazy<bool>(() => SdkReferences.Of(compilation) is var sdk &&
+                (sdk.GetType(SdkNames.AmazonWebServiceRequest) is not null || sdk.GetType(SdkNames.KmsKeyringInput) is not null ||
+                 sdk.GetType(SdkNames.KeyStoreKmsConfiguration) is not null));
         }
 
         private AliasMap AliasMap => LazyInitializer.EnsureInitialized(ref _aliasMap, () => AliasMap.FromAdditionalFiles(_analyzerOptions, CancellationToken.None))!;
@@ -97,7 +97,7 @@ public sealed class KeyIdentifierAtSinkAnalyzer : DiagnosticAnalyzer
             var isAliasArn = !isKeyId && value.StartsWith(KmsIdentifiers.ArnPrefix, StringComparison.Ordinal) &&
                 value.IndexOf(":alias/", StringComparison.Ordinal) > 0 && KmsIdentifiers.TryParseArn(value, out aliasArn) &&
                 aliasArn.ResourceType == KmsResourceType.Alias;
-            if (!isKeyId && !isAliasArn)
+            if ((!isKeyId && !isAliasArn) || !_hasSinkTypes.Value)
                 return;
             if (ConstantStrings.IsConstantComposite(operation) && IsWhollyNamedConstant(operation, value.Length))
                 return; // $"{OrdersKeyId}": reported at OrdersKeyId's own initializer

@@ -1,47 +1,52 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace KmsAnalyzers.Sdk;
 
 /// <summary>
-/// Which SDK families a compilation may see, and their types looked up in the SDK's own assemblies only. A compilation's
-/// <c>GetTypeByMetadataName</c> searches every reference and loads the namespaces of each, and the analyzer that asks
-/// first is charged for it: KMS0003's lookup of the KMS client interface cost 0.15–0.2 s (<c>-p:ReportAnalyzer=true</c>)
-/// in a 760-line project that references AWSSDK.Core but not the KMS SDK. Here the references are told apart by
-/// assembly name (<c>AWSSDK.*</c>, <c>AWS.*</c>, <c>Amazon.CDK*</c>, <c>Constructs</c>) and only those, with the
-/// compilation's own source, are searched. Source that declares an <c>Amazon</c> or <c>AWS</c> namespace (stand-ins
-/// for the SDK) counts as a reference.
+/// Which SDK families a compilation may see, told from the file names of its references (and the namespaces its own
+/// source declares) without binding anything, and their types looked up in the SDK's own assemblies only.
+/// Why: the first symbol question of a compilation binds its references (an assembly symbol for each of some 200
+/// framework assemblies) and the first <c>GetTypeByMetadataName</c> loads their namespaces. That work is the
+/// compiler's too, but the driver charges the analyzer that asks first, including the time it waits while the compiler
+/// does it: KMS0003's compilation start was charged 0.15–0.25 s (<c>-p:ReportAnalyzer=true</c>) in a 760-line project
+/// that references AWSSDK.Core but not the KMS SDK. So the analyzers decide from names at compilation start and ask
+/// for symbols only in a callback that needs them, when the compiler has bound the references already.
 /// </summary>
 internal sealed class SdkReferences
 {
     private static readonly ConditionalWeakTable<Compilation, SdkReferences> Cache = new();
 
-    private readonly IAssemblySymbol[] _searched;
+    private readonly Compilation _compilation;
+    private IAssemblySymbol[]? _searched;
 
-    private SdkReferences(bool aws, bool cdk, IAssemblySymbol[] searched)
+    private SdkReferences(Compilation compilation, bool aws, bool cdk)
     {
+        _compilation = compilation;
         MayHaveAwsSdk = aws;
         MayHaveCdk = cdk;
-        _searched = searched;
     }
 
-    /// <summary>The AWS SDK for .NET or the AWS Encryption SDK: assemblies named <c>AWSSDK.*</c> or <c>AWS.*</c>.</summary>
+    /// <summary>The AWS SDK for .NET or the AWS Encryption SDK (<c>AWSSDK.*</c>, <c>AWS.*</c>), or a reference of unknown name.</summary>
     public bool MayHaveAwsSdk { get; }
 
-    /// <summary>The AWS CDK: assemblies named <c>Amazon.CDK*</c>.</summary>
+    /// <summary>The AWS CDK (<c>Amazon.CDK*</c>), or a reference of unknown name.</summary>
     public bool MayHaveCdk { get; }
 
     public static SdkReferences Of(Compilation compilation) => Cache.GetValue(compilation, static c => Read(c));
 
     /// <summary>
     /// The SDK type of that metadata name, from the compilation's source or an SDK assembly (the first that has it);
-    /// null when no searched assembly has it.
+    /// null when none has it. Binds the references on first use: ask from a callback, not at compilation start.
     /// </summary>
     public INamedTypeSymbol? GetType(string metadataName)
     {
-        foreach (var assembly in _searched)
+        foreach (var assembly in LazyInitializer.EnsureInitialized(ref _searched, Searched)!)
         {
             if (assembly.GetTypeByMetadataName(metadataName) is { } type)
                 return type;
@@ -50,36 +55,94 @@ internal sealed class SdkReferences
         return null;
     }
 
+    private IAssemblySymbol[] Searched()
+    {
+        var searched = new List<IAssemblySymbol> { _compilation.Assembly };
+        foreach (var reference in _compilation.References)
+        {
+            if (_compilation.GetAssemblyOrModuleSymbol(reference) is IAssemblySymbol assembly &&
+                Family(assembly.Identity.Name) != SdkFamily.None)
+                searched.Add(assembly);
+        }
+
+        return searched.ToArray();
+    }
+
     private static SdkReferences Read(Compilation compilation)
     {
         bool aws = false, cdk = false;
-        var searched = new List<IAssemblySymbol> { compilation.Assembly };
         foreach (var reference in compilation.References)
         {
-            if (compilation.GetAssemblyOrModuleSymbol(reference) is not IAssemblySymbol assembly)
-                continue;
-            var name = assembly.Identity.Name;
-            var isAws = name.StartsWith(SdkNames.AwsSdkAssemblyPrefix, StringComparison.Ordinal) ||
-                        name.StartsWith(SdkNames.EncryptionSdkAssemblyPrefix, StringComparison.Ordinal);
-            var isCdk = name.StartsWith(SdkNames.CdkAssemblyPrefix, StringComparison.Ordinal) ||
-                        name.Equals(SdkNames.ConstructsAssembly, StringComparison.Ordinal);
-            if (isAws || isCdk)
-                searched.Add(assembly);
-            aws |= isAws;
-            cdk |= isCdk && !name.Equals(SdkNames.ConstructsAssembly, StringComparison.Ordinal);
+            var family = Name(reference) is { } name ? Family(name) : SdkFamily.Unknown;
+            aws |= family is SdkFamily.Aws or SdkFamily.Unknown;
+            cdk |= family is SdkFamily.Cdk or SdkFamily.Unknown;
         }
 
-        if (!aws || !cdk)
+        // Stand-ins for the SDK in source (tests, samples); types are matched by name, so they count.
+        if (!(aws && cdk) && DeclaresSdkNamespace(compilation))
+            aws = cdk = true;
+        return new SdkReferences(compilation, aws, cdk);
+    }
+
+    // The assembly's simple name without binding: the file name, the name in a metadata image, a project's assembly name.
+    private static string? Name(MetadataReference reference)
+    {
+        switch (reference)
         {
-            foreach (var ns in compilation.SourceModule.GlobalNamespace.GetNamespaceMembers())
+            case CompilationReference project:
+                return project.Compilation.AssemblyName;
+            case PortableExecutableReference { FilePath: { Length: > 0 } path }:
+                return Path.GetFileNameWithoutExtension(path);
+            case PortableExecutableReference image:
+                try
+                {
+                    var metadata = image.GetMetadata();
+                    var module = metadata is AssemblyMetadata assembly ? assembly.GetModules()[0] : (ModuleMetadata)metadata;
+                    return Path.GetFileNameWithoutExtension(module.Name);
+                }
+                catch (Exception e) when (e is BadImageFormatException or IOException)
+                {
+                    return null;
+                }
+
+            default:
+                return null;
+        }
+    }
+
+    private enum SdkFamily
+    {
+        None,
+        Unknown,
+        Aws,
+        Cdk,
+    }
+
+    private static SdkFamily Family(string name) =>
+        name.StartsWith(SdkNames.AwsSdkAssemblyPrefix, StringComparison.OrdinalIgnoreCase) ||
+          name.StartsWith(SdkNames.EncryptionSdkAssemblyPrefix, StringComparison.Ordinal) ? SdkFamily.Aws
+        : name.StartsWith(SdkNames.CdkAssemblyPrefix, StringComparison.OrdinalIgnoreCase) ||
+          name.Equals(SdkNames.ConstructsAssembly, StringComparison.OrdinalIgnoreCase) ? SdkFamily.Cdk
+        : SdkFamily.None;
+
+    // Only the top level of each file: a test or a sample that declares `namespace Amazon.KeyManagementService { … }`.
+    private static bool DeclaresSdkNamespace(Compilation compilation)
+    {
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (tree.GetRoot() is not CompilationUnitSyntax unit)
+                continue;
+            foreach (var member in unit.Members)
             {
-                if (ns.Name is SdkNames.AmazonNamespace)
-                    aws = cdk = true;
-                else if (ns.Name is SdkNames.EncryptionSdkNamespace)
-                    aws = true;
+                if (member is BaseNamespaceDeclarationSyntax ns && IsSdkNamespace(ns.Name.ToString()))
+                    return true;
             }
         }
 
-        return new SdkReferences(aws, cdk, searched.ToArray());
+        return false;
     }
+
+    private static bool IsSdkNamespace(string name) =>
+        name == SdkNames.AmazonNamespace || name.StartsWith(SdkNames.AmazonNamespace + ".", StringComparison.Ordinal) ||
+        name == SdkNames.EncryptionSdkNamespace || name.StartsWith(SdkNames.EncryptionSdkNamespace + ".", StringComparison.Ordinal);
 }

@@ -28,7 +28,8 @@ namespace KmsAnalyzers.Tests.Infrastructure;
 /// <item>Like the real SDK, the stubs carry no nullable annotations (<c>#nullable disable</c>), so test code with
 /// nullable enabled sees the same oblivious types it would see with the real packages.</item>
 /// <item>The stub assembly is named <c>AWSSDK.Stubs</c>, not <c>AWSSDK.Core</c>/<c>AWSSDK.KeyManagementService</c>:
-/// analyzers must match SDK symbols by namespace and type name, not by assembly identity.</item>
+/// analyzers must match SDK symbols by namespace and type name, not by assembly identity (only the prefix
+/// <c>AWSSDK.</c> tells them, before binding, that an AWS SDK is referenced at all: <c>SdkReferences</c>).</item>
 /// </list>
 /// </remarks>
 internal static class AwsSdkStubs

@@ -8,7 +8,7 @@ using Xunit;
 
 namespace KmsAnalyzers.Tests.Sdk;
 
-/// <summary>The gate every analyzer asks before its first type lookup: which SDK families a compilation can see.</summary>
+/// <summary>The gate every analyzer asks at compilation start, from reference names alone: which SDK families a compilation can see.</summary>
 public sealed class SdkReferencesTests
 {
     private static async Task<SdkReferences> Of(string source, params MetadataReference[] extra)
@@ -38,6 +38,11 @@ public sealed class SdkReferencesTests
 
         var encryptionSdk = await Of("namespace AWS.Cryptography.MaterialProviders { public class CreateAwsKmsKeyringInput { } }");
         Assert.True(encryptionSdk.MayHaveAwsSdk);
-        Assert.False(encryptionSdk.MayHaveCdk);
+        Assert.Equal("CreateAwsKmsKeyringInput", encryptionSdk.GetType("AWS.Cryptography.MaterialProviders.CreateAwsKmsKeyringInput")?.Name);
+
+        // Types are looked up in the SDK's assemblies and the source only.
+        Assert.NotNull(aws.GetType("Amazon.KeyManagementService.IAmazonKeyManagementService"));
+        Assert.Null(aws.GetType("System.IO.MemoryStream"));
+        Assert.Null(plain.GetType("Amazon.KeyManagementService.IAmazonKeyManagementService"));
     }
 }
