@@ -38,8 +38,8 @@ public sealed partial class CrossRegionDecryptAnalyzer : DiagnosticAnalyzer
         {
             // Told from the references' names, without binding them (SdkReferences says why); the KMS types are
             // looked up at the first call of a KMS operation's name.
-            if (!SdkReferences.Of(start.Compilation).MayHaveAwsSdk)
-                return; // no AWS SDK referenced: nothing to trace, nothing to pay
+            if (!SdkReferences.Of(start.Compilation).MayHaveKmsSdk)
+                return; // no KMS SDK referenced: no KMS call to judge, nothing to pay
             var compilation = new CompilationState(start.Compilation);
             start.RegisterOperationAction(compilation.Analyze, OperationKind.Invocation);
             start.RegisterCompilationEndAction(compilation.Report);

@@ -20,7 +20,7 @@ internal sealed class KmsSymbols
     public static KmsSymbols? TryCreate(Compilation compilation)
     {
         var sdk = SdkReferences.Of(compilation);
-        if (!sdk.MayHaveAwsSdk)
+        if (!sdk.MayHaveKmsSdk)
             return null;
         var kms = sdk.GetType(KnownSinks.KmsInterface);
         var region = sdk.GetType(SdkNames.RegionEndpoint);

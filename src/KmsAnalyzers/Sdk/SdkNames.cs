@@ -10,6 +10,7 @@ namespace KmsAnalyzers.Sdk;
 internal static class SdkNames
 {
     // Assembly and top-level namespace names: whether a compilation can see an SDK at all (SdkReferences).
+    public const string KmsSdkAssembly = "AWSSDK.KeyManagementService";
     public const string AwsSdkAssemblyPrefix = "AWSSDK.";
     public const string EncryptionSdkAssemblyPrefix = "AWS.";
     public const string CdkAssemblyPrefix = "Amazon.CDK";

@@ -25,12 +25,16 @@ internal sealed class SdkReferences
     private readonly Compilation _compilation;
     private IAssemblySymbol[]? _searched;
 
-    private SdkReferences(Compilation compilation, bool aws, bool cdk)
+    private SdkReferences(Compilation compilation, bool kms, bool aws, bool cdk)
     {
         _compilation = compilation;
+        MayHaveKmsSdk = kms;
         MayHaveAwsSdk = aws;
         MayHaveCdk = cdk;
     }
+
+    /// <summary>The KMS client (<c>AWSSDK.KeyManagementService</c>): other services' SDKs have no KMS call to judge.</summary>
+    public bool MayHaveKmsSdk { get; }
 
     /// <summary>The AWS SDK for .NET or the AWS Encryption SDK (<c>AWSSDK.*</c>, <c>AWS.*</c>), or a reference of unknown name.</summary>
     public bool MayHaveAwsSdk { get; }
@@ -70,18 +74,19 @@ internal sealed class SdkReferences
 
     private static SdkReferences Read(Compilation compilation)
     {
-        bool aws = false, cdk = false;
+        bool kms = false, aws = false, cdk = false;
         foreach (var reference in compilation.References)
         {
             var family = Name(reference) is { } name ? Family(name) : SdkFamily.Unknown;
-            aws |= family is SdkFamily.Aws or SdkFamily.Unknown;
+            kms |= family is SdkFamily.Kms or SdkFamily.Unknown;
+            aws |= family is SdkFamily.Kms or SdkFamily.Aws or SdkFamily.Unknown;
             cdk |= family is SdkFamily.Cdk or SdkFamily.Unknown;
         }
 
         // Stand-ins for the SDK in source (tests, samples); types are matched by name, so they count.
-        if (!(aws && cdk) && DeclaresSdkNamespace(compilation))
-            aws = cdk = true;
-        return new SdkReferences(compilation, aws, cdk);
+        if (!(kms && aws && cdk) && DeclaresSdkNamespace(compilation))
+            kms = aws = cdk = true;
+        return new SdkReferences(compilation, kms, aws, cdk);
     }
 
     // The assembly's simple name without binding: the file name, the name in a metadata image, a project's assembly name.
@@ -114,12 +119,14 @@ internal sealed class SdkReferences
     {
         None,
         Unknown,
+        Kms,
         Aws,
         Cdk,
     }
 
     private static SdkFamily Family(string name) =>
-        name.StartsWith(SdkNames.AwsSdkAssemblyPrefix, StringComparison.OrdinalIgnoreCase) ||
+        name.Equals(SdkNames.KmsSdkAssembly, StringComparison.OrdinalIgnoreCase) ? SdkFamily.Kms
+        : name.StartsWith(SdkNames.AwsSdkAssemblyPrefix, StringComparison.OrdinalIgnoreCase) ||
           name.StartsWith(SdkNames.EncryptionSdkAssemblyPrefix, StringComparison.Ordinal) ? SdkFamily.Aws
         : name.StartsWith(SdkNames.CdkAssemblyPrefix, StringComparison.OrdinalIgnoreCase) ||
           name.Equals(SdkNames.ConstructsAssembly, StringComparison.OrdinalIgnoreCase) ? SdkFamily.Cdk

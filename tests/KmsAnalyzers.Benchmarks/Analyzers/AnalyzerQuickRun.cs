@@ -38,7 +38,7 @@ internal static class AnalyzerQuickRun
                           $"{codeBase.KmsFiles} using the KMS SDK, {codeBase.CdkFiles} with CDK stacks (one with a multi-Region key and its replica, one without a key); " +
                           $"large document {N(codeBase.LargeDocument.Lines)} lines; parse {Ms(workload.ParseTime)}");
         Console.WriteLine(settings.Stubs
-            ? $"References: {References.FrameworkSource} + AWSSDK.Stubs (--stubs)"
+            ? $"References: {References.FrameworkSource} + SDK stubs (--stubs)"
             : $"References: {References.FrameworkSource} + {References.RealPackagesSource}");
 
         var errors = workload.Errors();

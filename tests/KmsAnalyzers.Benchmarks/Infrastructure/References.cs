@@ -64,7 +64,7 @@ internal static class References
 
     public static ImmutableArray<MetadataReference> Framework => LazyFramework.Value;
 
-    /// <summary>The compiled stubs (assembly <c>AWSSDK.Stubs</c>), built once per process.</summary>
+    /// <summary>The compiled stubs (assembly <c>AWSSDK.KeyManagementService</c>, as the tests' stubs), built once per process.</summary>
     public static MetadataReference AwsSdkStubs => LazyStubs.Value;
 
     public static ImmutableArray<MetadataReference> All => Framework.Add(AwsSdkStubs);
@@ -123,7 +123,7 @@ internal static class References
     {
         var tree = CSharpSyntaxTree.ParseText(StubSource(), ParseOptions, path: "AwsSdkStubs.g.cs");
         var compilation = CSharpCompilation.Create(
-            "AWSSDK.Stubs", new[] { tree }, Framework,
+            "AWSSDK.KeyManagementService", new[] { tree }, Framework,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, deterministic: true));
         using var image = new MemoryStream();
         var result = compilation.Emit(image);

@@ -27,9 +27,9 @@ namespace KmsAnalyzers.Tests.Infrastructure;
 /// calls); bodies throw.</item>
 /// <item>Like the real SDK, the stubs carry no nullable annotations (<c>#nullable disable</c>), so test code with
 /// nullable enabled sees the same oblivious types it would see with the real packages.</item>
-/// <item>The stub assembly is named <c>AWSSDK.Stubs</c>, not <c>AWSSDK.Core</c>/<c>AWSSDK.KeyManagementService</c>:
-/// analyzers must match SDK symbols by namespace and type name, not by assembly identity (only the prefix
-/// <c>AWSSDK.</c> tells them, before binding, that an AWS SDK is referenced at all: <c>SdkReferences</c>).</item>
+/// <item>The stub assembly is named <c>AWSSDK.KeyManagementService</c> although it also holds the AWSSDK.Core types
+/// and other services' sink types: analyzers match SDK symbols by namespace and type name, and use assembly names
+/// only to tell, before binding, whether an SDK is referenced at all (<c>SdkReferences</c>).</item>
 /// </list>
 /// </remarks>
 internal static class AwsSdkStubs
@@ -1890,8 +1890,8 @@ internal static class AwsSdkStubs
     private static readonly Lazy<MetadataReference> LazyReference =
         new(CreateReference, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    /// <summary>The compiled <see cref="Source"/> (assembly <c>AWSSDK.Stubs</c>), built once per process.</summary>
+    /// <summary>The compiled <see cref="Source"/> (assembly <c>AWSSDK.KeyManagementService</c>), built once per process.</summary>
     public static MetadataReference Reference => LazyReference.Value;
 
-    private static MetadataReference CreateReference() => StubCompiler.Compile("AWSSDK.Stubs", Source);
+    private static MetadataReference CreateReference() => StubCompiler.Compile("AWSSDK.KeyManagementService", Source);
 }

@@ -23,9 +23,15 @@ public sealed class SdkReferencesTests
         var plain = await Of("namespace App { class C { string S = \"arn:aws:kms:eu-west-1:210987654321:key/x\"; } }");
         Assert.False(plain.MayHaveAwsSdk);
         Assert.False(plain.MayHaveCdk);
+        Assert.False(plain.MayHaveKmsSdk);
 
-        var aws = await Of("class C { }", AwsSdkStubs.Reference); // assembly AWSSDK.Stubs
+        var aws = await Of("class C { }", AwsSdkStubs.Reference); // assembly AWSSDK.KeyManagementService
         Assert.True(aws.MayHaveAwsSdk);
+        Assert.True(aws.MayHaveKmsSdk);
+
+        var otherService = await Of("class C { }", StubCompiler.Compile("AWSSDK.S3", "namespace Amazon.S3 { public class AmazonS3Client { } }"));
+        Assert.True(otherService.MayHaveAwsSdk); // KMS0004/KMS0005: other services have KMS key members
+        Assert.False(otherService.MayHaveKmsSdk); // KMS0003/KMS0008: no KMS client to call
         Assert.False(aws.MayHaveCdk);
 
         var cdk = await Of("class C { }", CdkStubs.Reference); // assembly Amazon.CDK.Stubs
@@ -38,6 +44,7 @@ public sealed class SdkReferencesTests
 
         var encryptionSdk = await Of("namespace AWS.Cryptography.MaterialProviders { public class CreateAwsKmsKeyringInput { } }");
         Assert.True(encryptionSdk.MayHaveAwsSdk);
+        Assert.True(encryptionSdk.MayHaveKmsSdk); // source stand-ins count for every family
         Assert.Equal("CreateAwsKmsKeyringInput", encryptionSdk.GetType("AWS.Cryptography.MaterialProviders.CreateAwsKmsKeyringInput")?.Name);
 
         // Types are looked up in the SDK's assemblies and the source only.
