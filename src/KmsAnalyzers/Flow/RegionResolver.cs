@@ -263,16 +263,22 @@ internal sealed class RegionResolver
         {
             var key = (symbol, resolve, depth);
             if (_merged.TryGetValue(key, out var known))
-                return known;
+            {
+                if (known.MetOpenParameter)
+                    ValueModel.NoteOpenParameter(); // as the first computation did
+                return known.Region;
+            }
+
+            var open = ValueModel.OpenParameters;
             var result = MergeValues(operation, symbol, depth, resolve);
-            _merged[key] = result;
+            _merged[key] = (result, ValueModel.OpenParameters != open);
             return result;
         }
 
         return MergeValues(operation, symbol, depth, resolve);
     }
 
-    private readonly Dictionary<(ISymbol Symbol, System.Func<RegionResolver, IOperation, int, ResolvedRegion> Resolve, int Depth), ResolvedRegion> _merged =
+    private readonly Dictionary<(ISymbol Symbol, System.Func<RegionResolver, IOperation, int, ResolvedRegion> Resolve, int Depth), (ResolvedRegion Region, bool MetOpenParameter)> _merged =
         new(MergeKeyComparer.Instance);
 
     private sealed class MergeKeyComparer : IEqualityComparer<(ISymbol Symbol, System.Func<RegionResolver, IOperation, int, ResolvedRegion> Resolve, int Depth)>

@@ -73,6 +73,17 @@ internal sealed class ValueModel
     /// <summary>The calls made on <paramref name="symbol"/>'s object in the type that holds it.</summary>
     public IReadOnlyList<IOperation> CallsOn(ISymbol symbol) => MemberValuesOf(symbol, TypeValueFlow.CallsMember);
 
+    // Parameters asked about on this thread by a model without call sites: an answer that depended on one may change at
+    // compilation end, any other answer cannot. Per thread, because a rule asks its questions on one thread at a time.
+    [ThreadStatic]
+    private static int t_openParameters;
+
+    /// <summary>How many questions on this thread met a parameter that only the call sites could answer (compare before and after).</summary>
+    public static int OpenParameters => t_openParameters;
+
+    /// <summary>Counts a cached answer that met such a parameter when it was first computed.</summary>
+    public static void NoteOpenParameter() => t_openParameters++;
+
     /// <summary>
     /// Whether the values this model sees for <paramref name="symbol"/> are all it can hold: locals; private, readonly or
     /// const fields; properties without a public setter; non-virtual source methods; parameters only where every call
@@ -91,7 +102,12 @@ internal sealed class ValueModel
             _ => false,
         };
         if (!known)
+        {
+            if (_callSites is null && symbol is IParameterSymbol)
+                t_openParameters++;
             return false;
+        }
+
         if (symbol is IParameterSymbol p)
             return FlowOf(p)?.IsOpaque(p) != true;
         return FlowOf(symbol) is { } flow && !flow.IsOpaque(symbol);

@@ -133,20 +133,24 @@ public sealed partial class CrossRegionDecryptAnalyzer : DiagnosticAnalyzer
             lock (_resolver)
             {
                 var name = invocation.TargetMethod.Name;
+                // A call is kept for compilation end only when its answer stopped at a parameter: call sites and DI
+                // registrations answer parameters, and nothing else changes there.
                 if (KmsOperations.DecryptKeyProperty(name) is not null)
                 {
+                    var open = ValueModel.OpenParameters;
                     if (Analyze(invocation, _resolver, options, cancellationToken, Descriptors.CrossRegionDecrypt) is { } diagnostic)
                         report(diagnostic);
-                    else
-                        _compilation.Pending.Enqueue((this, invocation, true)); // call sites and DI may know more at compilation end
+                    else if (ValueModel.OpenParameters != open)
+                        _compilation.Pending.Enqueue((this, invocation, true));
                 }
 
                 // ReEncrypt is both: its source key is KMS0003's, its destination key KMS0008's.
                 if (KmsOperations.IsCrossRegionKeyOperation(name))
                 {
+                    var open = ValueModel.OpenParameters;
                     if (AnalyzeKeyCall(invocation, _resolver, options, cancellationToken, Descriptors.KeyInAnotherRegion) is { } keyDiagnostic)
                         report(keyDiagnostic);
-                    else
+                    else if (ValueModel.OpenParameters != open)
                         _compilation.Pending.Enqueue((this, invocation, false));
                 }
             }
