@@ -1,7 +1,5 @@
-using System.Threading;
 using System.Threading.Tasks;
 using KmsAnalyzers.Tests.Infrastructure;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 using Verify = KmsAnalyzers.Tests.Infrastructure.Verifier<KmsAnalyzers.Rules.CrossRegionDecryptAnalyzer, KmsAnalyzers.CodeFixes.CrossRegionDecryptCodeFixProvider>;
@@ -39,18 +37,8 @@ public sealed class KMS0003DependencyInjectionTests
         }
         """;
 
-    private static Task Run(string program, DiagnosticResult[] expected, params (string Name, string Text)[] settings)
-    {
-        var test = new Verify.Test();
-        test.TestState.AdditionalReferences.Add(AwsSetupStubs.Reference);
-        test.TestState.OutputKind = OutputKind.ConsoleApplication;
-        test.TestState.Sources.Add(("/0/Program.cs", Usings + "using Payments;\n" + program));
-        test.TestState.Sources.Add(("/0/Services.cs", expected.Length == 0 ? Services.Replace("{|#0:", "").Replace("{|#1:", "").Replace(")|};", ");") : Services));
-        foreach (var (name, text) in settings)
-            test.TestState.AdditionalFiles.Add(("/0/" + name, text));
-        test.ExpectedDiagnostics.AddRange(expected);
-        return test.RunAsync(CancellationToken.None);
-    }
+    private static Task Run(string program, DiagnosticResult[] expected, params (string Name, string Text)[] settings) =>
+        ServiceAppTest.Run(Usings, Services, program, expected, settings);
 
     private static DiagnosticResult[] Both => new[] { KMS0003CrossTypeTests.KeyInOtherRegion(0), KMS0003CrossTypeTests.KeyInOtherRegion(1) };
 

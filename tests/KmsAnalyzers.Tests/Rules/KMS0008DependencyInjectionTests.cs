@@ -1,7 +1,5 @@
-using System.Threading;
 using System.Threading.Tasks;
 using KmsAnalyzers.Tests.Infrastructure;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 using Verify = KmsAnalyzers.Tests.Infrastructure.Verifier<KmsAnalyzers.Rules.CrossRegionDecryptAnalyzer, KmsAnalyzers.CodeFixes.CrossRegionDecryptCodeFixProvider>;
@@ -47,16 +45,7 @@ public sealed class KMS0008DependencyInjectionTests
         Verify.Diagnostic(DiagnosticIds.KeyInAnotherRegion).WithLocation(location).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
             .WithArguments(method, "eu-west-2", member, KeyId, "eu-west-1", "use an alias, which KMS resolves in the client's Region");
 
-    private static Task Run(string program, params DiagnosticResult[] expected)
-    {
-        var test = new Verify.Test();
-        test.TestState.AdditionalReferences.Add(AwsSetupStubs.Reference);
-        test.TestState.OutputKind = OutputKind.ConsoleApplication;
-        test.TestState.Sources.Add(("/0/Program.cs", Usings + "using Payments;\n" + program));
-        test.TestState.Sources.Add(("/0/Services.cs", expected.Length == 0 ? Services.Replace("{|#0:", "").Replace("{|#1:", "").Replace(")|}", ")") : Services));
-        test.ExpectedDiagnostics.AddRange(expected);
-        return test.RunAsync(CancellationToken.None);
-    }
+    private static Task Run(string program, params DiagnosticResult[] expected) => ServiceAppTest.Run(Usings, Services, program, expected);
 
     private static DiagnosticResult[] Both => new[] { Kms0008(0, "EncryptAsync", "KeyId"), Kms0008(1, "DescribeKeyAsync", "keyId") };
 
