@@ -62,7 +62,7 @@ public sealed partial class CrossRegionDecryptAnalyzer : DiagnosticAnalyzer
             _model = ValueModel.For(compilation);
         }
 
-        /// <summary>Calls the live pass could not judge; <c>IsDecrypt</c>: KMS0003's question, else KMS0008's.</summary>
+        /// <summary>Calls whose live answer stopped at a parameter; <c>IsDecrypt</c>: KMS0003's question, else KMS0008's.</summary>
         public ConcurrentQueue<(TypeState Type, IInvocationOperation Call, bool IsDecrypt)> Pending { get; } = new();
 
         // Per type that makes KMS calls: one Region resolver, whose answers per symbol the type's calls share.
