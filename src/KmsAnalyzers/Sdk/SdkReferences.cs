@@ -4,7 +4,6 @@ using System.IO;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace KmsAnalyzers.Sdk;
 
@@ -105,7 +104,7 @@ internal sealed class SdkReferences
                     var module = metadata is AssemblyMetadata assembly ? assembly.GetModules()[0] : (ModuleMetadata)metadata;
                     return Path.GetFileNameWithoutExtension(module.Name);
                 }
-                catch (Exception e) when (e is BadImageFormatException or IOException)
+                catch (Exception e) when (e is BadImageFormatException or IOException or ObjectDisposedException or InvalidOperationException)
                 {
                     return null;
                 }
@@ -132,24 +131,8 @@ internal sealed class SdkReferences
           name.Equals(SdkNames.ConstructsAssembly, StringComparison.OrdinalIgnoreCase) ? SdkFamily.Cdk
         : SdkFamily.None;
 
-    // Only the top level of each file: a test or a sample that declares `namespace Amazon.KeyManagementService { … }`.
-    private static bool DeclaresSdkNamespace(Compilation compilation)
-    {
-        foreach (var tree in compilation.SyntaxTrees)
-        {
-            if (tree.GetRoot() is not CompilationUnitSyntax unit)
-                continue;
-            foreach (var member in unit.Members)
-            {
-                if (member is BaseNamespaceDeclarationSyntax ns && IsSdkNamespace(ns.Name.ToString()))
-                    return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool IsSdkNamespace(string name) =>
-        name == SdkNames.AmazonNamespace || name.StartsWith(SdkNames.AmazonNamespace + ".", StringComparison.Ordinal) ||
-        name == SdkNames.EncryptionSdkNamespace || name.StartsWith(SdkNames.EncryptionSdkNamespace + ".", StringComparison.Ordinal);
+    // The compilation's declaration table, which binds nothing: a test or a sample that declares `namespace Amazon.…`.
+    private static bool DeclaresSdkNamespace(Compilation compilation) =>
+        compilation.ContainsSymbolsWithName(SdkNames.AmazonNamespace, SymbolFilter.Namespace) ||
+        compilation.ContainsSymbolsWithName(SdkNames.EncryptionSdkNamespace, SymbolFilter.Namespace);
 }
