@@ -48,11 +48,43 @@ public sealed class CorpusTests
     {
         var cases = Directory.GetFiles(Path.Combine(CasesRoot, group), "*.case").OrderBy(f => f, StringComparer.Ordinal).ToArray();
         Assert.NotEmpty(cases);
+        await ScoreAsync(group, cases, sdkV3: false);
+    }
+
+    /// <summary>
+    /// The service cases again against the AWS SDK for .NET v3 (AWSSDK.KeyManagementService 3.3.105.18): the same
+    /// labels must hold on the older surface. Cases that use the DI setup or the CDK (v4-only packages here), or a v4
+    /// member, do not compile there and are left out; at least half of the candidates must remain.
+    /// </summary>
+    [Fact]
+    public async Task Rules_find_the_same_on_the_sdk_v3_surface()
+    {
+        var candidates = Directory.GetDirectories(CasesRoot)
+            .SelectMany(group => Directory.GetFiles(group, "*.case"))
+            .Where(file => File.ReadAllText(file) is var text && !text.Contains("Amazon.CDK", StringComparison.Ordinal) &&
+                           !text.Contains("Amazon.Extensions.NETCore.Setup", StringComparison.Ordinal) &&
+                           text.Contains("Amazon.KeyManagementService", StringComparison.Ordinal))
+            .OrderBy(f => f, StringComparer.Ordinal)
+            .ToArray();
+        var compiled = await ScoreAsync("SDK v3", candidates, sdkV3: true);
+        Assert.True(compiled * 2 >= candidates.Length, $"only {compiled} of {candidates.Length} service cases compile against SDK v3");
+    }
+
+    private async Task<int> ScoreAsync(string title, string[] cases, bool sdkV3)
+    {
         var score = new Dictionary<string, (int Found, int Missed, int Extra)>(StringComparer.Ordinal);
         var details = new StringBuilder();
+        var compiled = 0;
         foreach (var file in cases)
         {
-            foreach (var (finding, outcome) in await CompareAsync(file))
+            if (await CompareAsync(file, sdkV3) is not { } outcomes)
+            {
+                details.AppendLine($"  not compiled {Path.GetFileName(file)}");
+                continue;
+            }
+
+            compiled++;
+            foreach (var (finding, outcome) in outcomes)
             {
                 Tally(score, finding.Id, outcome == Outcome.Found ? 1 : 0, outcome == Outcome.Missed ? 1 : 0, outcome == Outcome.Extra ? 1 : 0);
                 if (outcome != Outcome.Found)
@@ -60,7 +92,7 @@ public sealed class CorpusTests
             }
         }
 
-        var table = new StringBuilder($"{group}: {cases.Length} cases\n  rule     expected  found  missed  extra  recall  precision\n");
+        var table = new StringBuilder($"{title}: {compiled} of {cases.Length} cases\n  rule     expected  found  missed  extra  recall  precision\n");
         var failures = new List<string>();
         foreach (var (id, (found, missed, extra)) in score.OrderBy(s => s.Key, StringComparer.Ordinal))
         {
@@ -74,6 +106,7 @@ public sealed class CorpusTests
         _output.WriteLine(table.ToString());
         _output.WriteLine(details.ToString());
         Assert.True(failures.Count == 0, string.Join("\n", failures) + "\n" + table + details);
+        return compiled;
     }
 
     [Fact]
@@ -93,7 +126,7 @@ public sealed class CorpusTests
             """);
         try
         {
-            var outcomes = (await CompareAsync(file)).Select(o => (o.Finding.Id, o.Finding.Line, o.Outcome)).OrderBy(o => o.Line).ToArray();
+            var outcomes = (await CompareAsync(file))!.Select(o => (o.Finding.Id, o.Finding.Line, o.Outcome)).OrderBy(o => o.Line).ToArray();
             Assert.Equal(new[] { ("KMS0001", 3, Outcome.Found), ("KMS0001", 4, Outcome.Missed), ("KMS0001", 5, Outcome.Extra) }, outcomes);
         }
         finally
@@ -109,10 +142,11 @@ public sealed class CorpusTests
         Extra,
     }
 
-    private static async Task<List<(Finding Finding, Outcome Outcome)>> CompareAsync(string file)
+    private static async Task<List<(Finding Finding, Outcome Outcome)>?> CompareAsync(string file, bool sdkV3 = false)
     {
         var corpusCase = CorpusCase.Read(file);
-        var reported = await AnalyzeAsync(corpusCase);
+        if (await AnalyzeAsync(corpusCase, sdkV3) is not { } reported)
+            return null;
         var expected = corpusCase.Expected.ToHashSet();
         var outcomes = expected.Select(e => (e, reported.Contains(e) ? Outcome.Found : Outcome.Missed)).ToList();
         outcomes.AddRange(reported.Where(r => !expected.Contains(r)).Select(r => (r, Outcome.Extra)));
@@ -125,15 +159,17 @@ public sealed class CorpusTests
         score[id] = (s.Found + found, s.Missed + missed, s.Extra + extra);
     }
 
-    private static async Task<HashSet<Finding>> AnalyzeAsync(CorpusCase corpusCase)
+    private static async Task<HashSet<Finding>?> AnalyzeAsync(CorpusCase corpusCase, bool sdkV3 = false)
     {
         var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
         var trees = corpusCase.Sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, parseOptions, s.Path, Encoding.UTF8)).ToArray();
         var topLevel = trees.Any(t => t.GetRoot().ChildNodes().OfType<GlobalStatementSyntax>().Any());
         var compilation = CSharpCompilation.Create(
-            "Corpus", trees, References.Value,
+            "Corpus", trees, sdkV3 ? SdkV3References.Value : References.Value,
             new CSharpCompilationOptions(topLevel ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary));
         var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
+        if (sdkV3 && errors.Length > 0)
+            return null; // written for v4 (a member v3 does not have): not a v3 case
         Assert.True(errors.Length == 0, $"{corpusCase.Name} does not compile:\n" + string.Join("\n", errors.Take(10)));
 
         var additional = corpusCase.AdditionalFiles.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)).ToImmutableArray();
@@ -167,6 +203,12 @@ public sealed class CorpusTests
             .ToImmutableArray());
 
     // Kept in step with the PackageDownload items of KmsAnalyzers.Tests.csproj.
+    private static readonly (string Id, string Version, string Framework)[] SdkV3Packages =
+    {
+        ("AWSSDK.Core", "3.7.501.1", "netstandard2.0"),
+        ("AWSSDK.KeyManagementService", "3.3.105.18", "netstandard2.0"),
+    };
+
     private static readonly (string Id, string Version, string Framework)[] Packages =
     {
         ("AWSSDK.Core", "4.1.1", "net8.0"),
@@ -181,7 +223,12 @@ public sealed class CorpusTests
     /// The .NET and ASP.NET Core reference packs of the SDK that runs the tests, and the real packages (restored by
     /// the project's PackageDownload items into the global packages folder).
     /// </summary>
-    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
+    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() => ReferencesWith(Packages));
+
+    /// <summary>The same framework packs with the only v3 KMS SDK served here instead of v4, the DI setup and the CDK.</summary>
+    private static readonly Lazy<ImmutableArray<MetadataReference>> SdkV3References = new(() => ReferencesWith(SdkV3Packages));
+
+    private static ImmutableArray<MetadataReference> ReferencesWith((string Id, string Version, string Framework)[] packageList)
     {
         var dotnetRoot = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", ".."));
         var framework = $"net{Environment.Version.Major}.0";
@@ -199,10 +246,10 @@ public sealed class CorpusTests
         var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } custom
             ? custom
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        foreach (var (id, version, tfm) in Packages)
+        foreach (var (id, version, tfm) in packageList)
             paths.AddRange(Directory.GetFiles(Path.Combine(packages, id.ToLowerInvariant(), version, "lib", tfm), "*.dll"));
         return paths.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray();
-    });
+    }
 
     private sealed record Finding(string Id, string Path, int Line, string Message)
     {
