@@ -61,9 +61,9 @@ public sealed class KeyIdentifierAtSinkAnalyzer : DiagnosticAnalyzer
             _options = new KmsOptionReader(options.AnalyzerConfigOptionsProvider);
             _search = new SinkSearch(compilation);
             // Asked at the first candidate value, when the compiler has bound the references (not at compilation start).
-            _hasSinkTypes = new Lazy<bool>(() => SdkReferences.Of(compilation) is var sdk &&
-                (sdk.GetType(SdkNames.AmazonWebServiceRequest) is not null || sdk.GetType(SdkNames.KmsKeyringInput) is not null ||
-                 sdk.GetType(SdkNames.KeyStoreKmsConfiguration) is not null));
+            var sdk = SdkReferences.Of(compilation);
+            _hasSinkTypes = new Lazy<bool>(() => sdk.GetType(SdkNames.AmazonWebServiceRequest) is not null ||
+                sdk.GetType(SdkNames.KmsKeyringInput) is not null || sdk.GetType(SdkNames.KeyStoreKmsConfiguration) is not null);
         }
 
         private AliasMap AliasMap => LazyInitializer.EnsureInitialized(ref _aliasMap, () => AliasMap.FromAdditionalFiles(_analyzerOptions, CancellationToken.None))!;

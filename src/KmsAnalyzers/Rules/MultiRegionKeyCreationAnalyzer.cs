@@ -30,6 +30,8 @@ public sealed class MultiRegionKeyCreationAnalyzer : DiagnosticAnalyzer
             var references = SdkReferences.Of(compilation);
             if (!references.MayHaveCdk && !references.MayHaveAwsSdk)
                 return;
+            // Off by default, so the driver does not run it; where it is on, it asks for its types here, as it decides
+            // which actions to register.
             INamedTypeSymbol? Cdk(string name) => references.MayHaveCdk ? references.GetType(name) : null;
             INamedTypeSymbol? Aws(string name) => references.MayHaveAwsSdk ? references.GetType(name) : null;
             var symbols = new Symbols(
@@ -212,5 +214,4 @@ public sealed class MultiRegionKeyCreationAnalyzer : DiagnosticAnalyzer
 
         return written;
     }
-
 }

@@ -28,7 +28,7 @@ internal sealed class CdkSymbols
     /// <summary><c>Constructs.Construct</c>: what a construct exposes (<c>AttrArn</c>, …) are deployment tokens.</summary>
     public INamedTypeSymbol? Construct { get; }
 
-    /// <summary>Null when the compilation does not reference the CDK's KMS constructs: then the rules register nothing.</summary>
+    /// <summary>Null when the compilation does not reference the CDK's KMS constructs. Binds the references: ask from a callback (<see cref="SdkReferences"/>).</summary>
     public static CdkSymbols? TryCreate(Compilation compilation) =>
         SdkReferences.Of(compilation) is { MayHaveCdk: true } sdk &&
         sdk.GetType(SdkNames.CfnKey) is { } key &&

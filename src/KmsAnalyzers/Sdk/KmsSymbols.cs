@@ -16,7 +16,7 @@ internal sealed class KmsSymbols
     public INamedTypeSymbol RegionEndpoint { get; }
     public INamedTypeSymbol? ClientConfig { get; }
 
-    /// <summary>Null when the compilation does not reference the KMS SDK: then the rule registers nothing and costs nothing.</summary>
+    /// <summary>Null when the compilation does not reference the KMS SDK. Binds the references: ask from a callback (<see cref="SdkReferences"/>).</summary>
     public static KmsSymbols? TryCreate(Compilation compilation)
     {
         var sdk = SdkReferences.Of(compilation);
