@@ -47,9 +47,9 @@ public sealed partial class CrossRegionDecryptAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>
-    /// What the compilation-end pass needs: the KMS calls whose live answer stopped at a parameter. Who passes a client,
-    /// a Region or a key in (call sites) and the KMS registrations for dependency injection are searched for only then,
-    /// and only when such a call exists.
+    /// What the compilation-end pass needs: the KMS calls whose live answer stopped at a parameter. Who passes a client
+    /// or a Region in (call sites) and the KMS registrations for dependency injection are searched for only then, and
+    /// only when such a call exists.
     /// </summary>
     private sealed class CompilationState
     {
