@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using KmsAnalyzers.Roslyn;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace KmsAnalyzers.Flow;
@@ -27,6 +29,54 @@ internal static class ConstantStrings
         public int Start { get; }
         public int Length { get; }
         public bool IsNamedConstant { get; }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="expression"/> may be a constant string, judged on its syntax before any binding: only
+    /// literals, names, <c>nameof</c>, interpolations, parentheses, casts, <c>?:</c> and <c>+</c> compose one. The
+    /// string building of ordinary code (calls, indexers, <c>new</c>, <c>await</c>) is rejected here, without binding.
+    /// </summary>
+    public static bool MayBeConstantString(ExpressionSyntax expression)
+    {
+        while (true)
+        {
+            switch (expression)
+            {
+                case LiteralExpressionSyntax or NameSyntax or DefaultExpressionSyntax:
+                    return true;
+                case MemberAccessExpressionSyntax access:
+                    expression = access.Expression; // Keys.OrdersKeyArn, global::Contoso.Keys.Arn
+                    continue;
+                case ParenthesizedExpressionSyntax parenthesized:
+                    expression = parenthesized.Expression;
+                    continue;
+                case CastExpressionSyntax cast:
+                    expression = cast.Expression;
+                    continue;
+                case BinaryExpressionSyntax binary:
+                    if (!MayBeConstantString(binary.Left))
+                        return false;
+                    expression = binary.Right;
+                    continue;
+                case ConditionalExpressionSyntax conditional:
+                    if (!MayBeConstantString(conditional.WhenTrue))
+                        return false;
+                    expression = conditional.WhenFalse;
+                    continue;
+                case InterpolatedStringExpressionSyntax interpolated:
+                    foreach (var content in interpolated.Contents)
+                    {
+                        if (content is InterpolationSyntax interpolation && !MayBeConstantString(interpolation.Expression))
+                            return false;
+                    }
+
+                    return true;
+                case InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } }:
+                    return true;
+                default:
+                    return false;
+            }
+        }
     }
 
     /// <summary>Whether <paramref name="operation"/> is a composite of constants: a constant concatenation or interpolation.</summary>

@@ -244,10 +244,9 @@ internal sealed class SinkSearch
         foreach (var (tree, scope) in SearchScopes(symbol, cancellationToken))
         {
             var model = Model(tree);
-            foreach (var token in scope.DescendantTokens())
+            foreach (var token in _source.IdentifiersNamed(scope, symbol.Name, cancellationToken))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (!token.IsKind(SyntaxKind.IdentifierToken) || token.ValueText != symbol.Name || token.Parent is not IdentifierNameSyntax name)
+                if (token.Parent is not IdentifierNameSyntax name)
                     continue;
                 var node = ValueNode(name);
                 if (model.GetOperation(node, cancellationToken) is not { } use || !Refers(use, symbol))

@@ -1,5 +1,7 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -11,7 +13,7 @@ namespace KmsAnalyzers.Flow;
 
 /// <summary>
 /// Finds things in a compilation's source on demand, instead of collecting them from every callback of every file:
-/// which files may name an identifier (a word index read once from the files' text), and the calls of a source method
+/// which files may name an identifier (searched for in the files' text on the first question about it), and the calls of a source method
 /// or constructor (its call sites), bound only in those files. The call-site direction of <see cref="ValueModel"/>, the
 /// DI registrations and <see cref="SinkSearch"/> ask here, and only when a rule has a question; a compilation whose
 /// rules never ask reads nothing. One instance per compilation, shared by every analyzer.
@@ -23,7 +25,8 @@ internal sealed class SourceSearch
     private readonly Compilation _compilation;
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
     private readonly ConcurrentDictionary<IMethodSymbol, IReadOnlyList<IOperation>> _calls = new(SymbolEqualityComparer.Default);
-    private TreeWords[]? _treeWords;
+    private readonly ConcurrentDictionary<string, SyntaxTree[]> _treesByName = new();
+    private readonly ConcurrentDictionary<SyntaxTree, TreeText> _facts = new();
 
     private SourceSearch(Compilation compilation) => _compilation = compilation;
 
@@ -41,13 +44,50 @@ internal sealed class SourceSearch
 #pragma warning restore RS1030
 
     /// <summary>The files that may contain the identifier <paramref name="name"/> (a superset: comments and strings count too).</summary>
-    public IEnumerable<SyntaxTree> TreesThatMayName(string name, CancellationToken cancellationToken)
+    public IReadOnlyList<SyntaxTree> TreesThatMayName(string name, CancellationToken cancellationToken) =>
+        _treesByName.TryGetValue(name, out var known) ? known : _treesByName.GetOrAdd(name, FindTreesThatMayName(name, cancellationToken));
+
+    private SyntaxTree[] FindTreesThatMayName(string name, CancellationToken cancellationToken)
     {
-        var hash = TreeWords.Hash(name, 0, name.Length);
-        foreach (var words in TreesWords(cancellationToken))
+        var trees = new List<SyntaxTree>();
+        foreach (var tree in _compilation.SyntaxTrees)
         {
-            if (words.MayName(hash))
-                yield return words.Tree;
+            cancellationToken.ThrowIfCancellationRequested();
+            var text = tree.GetText(cancellationToken).ToString();
+            if (TreeText.ContainsWord(text, name) || Facts(tree, text).MaySpellNamesOtherwise)
+                trees.Add(tree);
+        }
+
+        return trees.ToArray();
+    }
+
+    /// <summary>
+    /// The identifier tokens spelled <paramref name="name"/> inside <paramref name="scope"/>, in source order, found from
+    /// the places where the text holds the name rather than by walking every token of the scope.
+    /// </summary>
+    public IEnumerable<SyntaxToken> IdentifiersNamed(SyntaxNode scope, string name, CancellationToken cancellationToken)
+    {
+        var text = scope.SyntaxTree.GetText(cancellationToken).ToString();
+        if (name.Length == 0 || Facts(scope.SyntaxTree, text).MaySpellNamesOtherwise)
+        {
+            foreach (var token in scope.DescendantTokens())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == name)
+                    yield return token;
+            }
+
+            yield break;
+        }
+
+        var span = scope.FullSpan;
+        for (var at = TreeText.IndexOfWord(text, name, span.Start); at >= 0 && at < span.End; at = TreeText.IndexOfWord(text, name, at + name.Length))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            // The token at that place, unless the place is in a comment or another token's trivia.
+            var token = scope.FindToken(at);
+            if (token.Span.Contains(at) && token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == name)
+                yield return token;
         }
     }
 
@@ -62,29 +102,45 @@ internal sealed class SourceSearch
             return known;
         var isConstructor = method.MethodKind == MethodKind.Constructor;
         var name = isConstructor ? method.ContainingType.Name : method.Name;
-        var hash = TreeWords.Hash(name, 0, name.Length);
         var calls = new List<IOperation>();
-        foreach (var words in TreesWords(cancellationToken))
+        var named = TreesThatMayName(name, cancellationToken);
+        foreach (var tree in _compilation.SyntaxTrees)
         {
-            if (!words.MayName(hash) && !(isConstructor && words.MayCreateImplicitly))
+            var mayName = Contains(named, tree);
+            if (!isConstructor)
+            {
+                if (!mayName)
+                    continue;
+                foreach (var invocation in InvocationsNamed(tree.GetRoot(cancellationToken), name, cancellationToken))
+                    AddIfCallOf(invocation, tree);
                 continue;
-            var root = words.Tree.GetRoot(cancellationToken);
-            var bindAllCreations = isConstructor && HasUsingAlias(root);
+            }
+
+            if (!mayName && !Facts(tree, tree.GetText(cancellationToken).ToString()).MayCreateImplicitly)
+                continue;
+            // Constructors are also called where no name is spelled (`new(…)`, `: base(…)`): every creation is looked at.
+            var root = tree.GetRoot(cancellationToken);
+            var bindAllCreations = HasUsingAlias(root);
             foreach (var node in root.DescendantNodes())
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var candidate = node switch
                 {
-                    InvocationExpressionSyntax invocation => !isConstructor && CalledName(invocation.Expression) == name,
-                    ObjectCreationExpressionSyntax creation => isConstructor && (bindAllCreations || CreatedName(creation.Type) == name),
-                    ImplicitObjectCreationExpressionSyntax or ConstructorInitializerSyntax => isConstructor,
-                    PrimaryConstructorBaseTypeSyntax primaryBase => isConstructor && (bindAllCreations || CreatedName(primaryBase.Type) == name),
+                    ObjectCreationExpressionSyntax creation => bindAllCreations || CreatedName(creation.Type) == name,
+                    ImplicitObjectCreationExpressionSyntax or ConstructorInitializerSyntax => true,
+                    PrimaryConstructorBaseTypeSyntax primaryBase => bindAllCreations || CreatedName(primaryBase.Type) == name,
                     _ => false,
                 };
-                if (candidate && Target(Model(words.Tree).GetOperation(node, cancellationToken), out var operation) is { } target &&
-                    SymbolEqualityComparer.Default.Equals(target.OriginalDefinition, method))
-                    calls.Add(operation!);
+                if (candidate)
+                    AddIfCallOf(node, tree);
             }
+        }
+
+        void AddIfCallOf(SyntaxNode node, SyntaxTree tree)
+        {
+            if (Target(Model(tree).GetOperation(node, cancellationToken), out var operation) is { } target &&
+                SymbolEqualityComparer.Default.Equals(target.OriginalDefinition, method))
+                calls.Add(operation!);
         }
 
         return _calls.GetOrAdd(method, calls);
@@ -96,15 +152,37 @@ internal sealed class SourceSearch
         var found = new List<IInvocationOperation>();
         foreach (var tree in TreesThatMayName(name, cancellationToken))
         {
-            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+            foreach (var invocation in InvocationsNamed(tree.GetRoot(cancellationToken), name, cancellationToken))
             {
-                if (node is InvocationExpressionSyntax invocation && CalledName(invocation.Expression) == name &&
-                    Model(tree).GetOperation(node, cancellationToken) is IInvocationOperation operation)
+                if (Model(tree).GetOperation(invocation, cancellationToken) is IInvocationOperation operation)
                     found.Add(operation);
             }
         }
 
         return found;
+    }
+
+    /// <summary>The invocations in <paramref name="root"/> that call a method named <paramref name="name"/>, in source order (outer calls first).</summary>
+    private List<InvocationExpressionSyntax> InvocationsNamed(SyntaxNode root, string name, CancellationToken cancellationToken)
+    {
+        var invocations = new List<InvocationExpressionSyntax>();
+        foreach (var token in IdentifiersNamed(root, name, cancellationToken))
+        {
+            if (token.Parent is not SimpleNameSyntax simple)
+                continue;
+            SyntaxNode called = simple.Parent switch
+            {
+                MemberAccessExpressionSyntax access when access.Name == simple => access,
+                MemberBindingExpressionSyntax binding when binding.Name == simple => binding,
+                _ => simple,
+            };
+            if (called.Parent is InvocationExpressionSyntax invocation && invocation.Expression == called)
+                invocations.Add(invocation);
+        }
+
+        // As a walk of the tree meets them: `A(x).A()` is the outer call of the inner one.
+        invocations.Sort(static (a, b) => a.SpanStart != b.SpanStart ? a.SpanStart.CompareTo(b.SpanStart) : b.Span.Length.CompareTo(a.Span.Length));
+        return invocations;
     }
 
     private static IMethodSymbol? Target(IOperation? operation, out IOperation? call)
@@ -119,14 +197,6 @@ internal sealed class SourceSearch
             _ => null,
         };
     }
-
-    private static string? CalledName(ExpressionSyntax expression) => expression switch
-    {
-        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
-        SimpleNameSyntax simple => simple.Identifier.ValueText,
-        _ => null,
-    };
 
     private static string? CreatedName(TypeSyntax type) => type switch
     {
@@ -148,99 +218,91 @@ internal sealed class SourceSearch
         return false;
     }
 
-    private TreeWords[] TreesWords(CancellationToken cancellationToken)
+    private static bool Contains(IReadOnlyList<SyntaxTree> trees, SyntaxTree tree)
     {
-        if (_treeWords is { } built)
-            return built;
-        var words = new List<TreeWords>();
-        foreach (var tree in _compilation.SyntaxTrees)
-            words.Add(TreeWords.Of(tree, cancellationToken));
-        var array = words.ToArray();
-        return Interlocked.CompareExchange(ref _treeWords, array, null) ?? array;
+        foreach (var candidate in trees)
+        {
+            if (candidate == tree)
+                return true;
+        }
+
+        return false;
     }
 
-    /// <summary>
-    /// Which names a file may contain, read from its text rather than its tokens: the words made of identifier
-    /// characters (in code, comments and strings alike), kept as hashes. Realizing every file's tokens to index them
-    /// cost more than all the searches of a compilation; a text scan is a superset of the identifiers, and a file that
-    /// may spell one with a Unicode escape or a formatting character is always searched.
-    /// </summary>
-    private sealed class TreeWords
-    {
-        private readonly HashSet<int>? _hashes;
+    private TreeText Facts(SyntaxTree tree, string text) => _facts.GetOrAdd(tree, _ => TreeText.Of(text));
 
-        private TreeWords(SyntaxTree tree, HashSet<int>? hashes, bool mayCreateImplicitly)
+    /// <summary>
+    /// What a file's text says about the names it may contain, read from the text rather than the tokens (realizing
+    /// every file's tokens cost more than all the searches of a compilation). A name is searched for in the text of each
+    /// file, on the first question about it: a vectorized ordinal search costs a fraction of reading every word of the
+    /// code base into an index, and a compilation asks about a handful of names. Code, comments and strings count alike
+    /// (a superset); a file that may spell a name with a Unicode escape or a formatting character is always searched.
+    /// </summary>
+    private sealed class TreeText
+    {
+        private TreeText(bool maySpellNamesOtherwise, bool mayCreateImplicitly)
         {
-            Tree = tree;
-            _hashes = hashes;
+            MaySpellNamesOtherwise = maySpellNamesOtherwise;
             MayCreateImplicitly = mayCreateImplicitly;
         }
 
-        public SyntaxTree Tree { get; }
+        /// <summary>Whether an identifier may be written so that its name is not in the text as it is (<c>\u0041bc</c>, a formatting character).</summary>
+        public bool MaySpellNamesOtherwise { get; }
 
         /// <summary>Whether the file may hold a target-typed <c>new(…)</c>, which names no type.</summary>
         public bool MayCreateImplicitly { get; }
 
-        public bool MayName(int hash) => _hashes is null || _hashes.Contains(hash);
+        public static TreeText Of(string text) => new(
+            text.IndexOf("\\u", StringComparison.Ordinal) >= 0 || text.IndexOf("\\U", StringComparison.Ordinal) >= 0 || HasFormattingCharacter(text),
+            HasImplicitCreation(text));
 
-        public static TreeWords Of(SyntaxTree tree, CancellationToken cancellationToken)
+        /// <summary>Whether <paramref name="name"/> occurs in <paramref name="text"/> as a whole word.</summary>
+        public static bool ContainsWord(string text, string name) => name.Length == 0 || IndexOfWord(text, name, 0) >= 0;
+
+        /// <summary>Where <paramref name="name"/> next occurs in <paramref name="text"/> as a whole word from <paramref name="start"/> on, or -1.</summary>
+        public static int IndexOfWord(string text, string name, int start)
         {
-            var text = tree.GetText(cancellationToken).ToString();
-            var hashes = new HashSet<int>();
-            var implicitNew = false;
-            var i = 0;
-            while (i < text.Length)
+            for (var at = text.IndexOf(name, start, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + 1, StringComparison.Ordinal))
             {
-                var c = text[i];
-                if (c == '\\' && i + 1 < text.Length && (text[i + 1] == 'u' || text[i + 1] == 'U'))
-                    return new TreeWords(tree, null, true); // \u0041bc may be an identifier's escape
-                if (!IsWordChar(c))
-                {
-                    i++;
-                    continue;
-                }
-
-                var start = i;
-                while (i < text.Length && IsWordChar(text[i]))
-                {
-                    if (text[i] > 127 && char.GetUnicodeCategory(text[i]) == System.Globalization.UnicodeCategory.Format)
-                        return new TreeWords(tree, null, true); // formatting characters are not part of an identifier's name
-                    i++;
-                }
-
-                hashes.Add(Hash(text, start, i - start));
-                if (!implicitNew && i - start == 3 && string.CompareOrdinal(text, start, "new", 0, 3) == 0)
-                    implicitNew = IsImplicitNew(text, i);
+                var end = at + name.Length;
+                if ((at == 0 || !IsWordChar(text[at - 1])) && (end == text.Length || !IsWordChar(text[end])))
+                    return at;
             }
 
-            return new TreeWords(tree, hashes, implicitNew);
+            return -1;
+        }
+
+        private static bool HasFormattingCharacter(string text)
+        {
+            foreach (var c in text)
+            {
+                if (c > 127 && char.GetUnicodeCategory(c) == UnicodeCategory.Format)
+                    return true;
+            }
+
+            return false;
         }
 
         // `new(` or `new (`; a comment after `new` counts too (a superset is enough).
-        private static bool IsImplicitNew(string text, int afterNew)
+        private static bool HasImplicitCreation(string text)
         {
-            var j = afterNew;
-            while (j < text.Length && char.IsWhiteSpace(text[j]))
-                j++;
-            return j < text.Length && (text[j] == '(' || text[j] == '/');
+            for (var at = text.IndexOf("new", StringComparison.Ordinal); at >= 0; at = text.IndexOf("new", at + 3, StringComparison.Ordinal))
+            {
+                if (at > 0 && IsWordChar(text[at - 1]))
+                    continue;
+                var j = at + 3;
+                while (j < text.Length && char.IsWhiteSpace(text[j]))
+                    j++;
+                if (j < text.Length && (text[j] == '(' || text[j] == '/'))
+                    return true;
+            }
+
+            return false;
         }
 
         private static bool IsWordChar(char c) =>
             c < 128 ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' : char.IsLetterOrDigit(c) ||
-                char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.NonSpacingMark or
-                    System.Globalization.UnicodeCategory.SpacingCombiningMark or System.Globalization.UnicodeCategory.ConnectorPunctuation or
-                    System.Globalization.UnicodeCategory.LetterNumber;
-
-        // FNV-1a over the characters: stable within the process, no substring allocated per word.
-        public static int Hash(string text, int start, int length)
-        {
-            unchecked
-            {
-                var hash = (int)2166136261;
-                for (var k = start; k < start + length; k++)
-                    hash = (hash ^ text[k]) * 16777619;
-                return hash;
-            }
-        }
+                char.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.NonSpacingMark or
+                    UnicodeCategory.SpacingCombiningMark or UnicodeCategory.ConnectorPunctuation or UnicodeCategory.LetterNumber;
     }
 }

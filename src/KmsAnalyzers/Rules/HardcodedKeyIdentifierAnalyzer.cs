@@ -33,11 +33,11 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(static start =>
         {
             var state = new CompilationState(start.Options);
-            // Literals by syntax kind, so the driver calls us for string literals only (not every number, null and
-            // bool) and the token text rejects nearly all before any binding. Concatenations and interpolations by
-            // operation: they may fold constants from elsewhere, and the driver has bound them already.
+            // By syntax kind, so the driver calls us for string literals, + and interpolations only (not every number,
+            // comparison and call), and their syntax rejects nearly all before any binding: a literal on its token
+            // text, a composite when it cannot be a constant (calls, indexers) and its texts hold no key identifier.
             start.RegisterSyntaxNodeAction(state.AnalyzeLiteral, SyntaxKind.StringLiteralExpression, SyntaxKind.Utf8StringLiteralExpression);
-            start.RegisterOperationAction(state.AnalyzeComposite, OperationKind.Binary, OperationKind.InterpolatedString);
+            start.RegisterSyntaxNodeAction(state.AnalyzeComposite, SyntaxKind.AddExpression, SyntaxKind.InterpolatedStringExpression);
             // The driver runs no operation action on the default values of local function and lambda parameters.
             start.RegisterSyntaxNodeAction(state.AnalyzeParameterDefaults, SyntaxKind.LocalFunctionStatement, SyntaxKind.ParenthesizedLambdaExpression);
         });
@@ -63,15 +63,16 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
             // The literal token's text first: reading a string's ConstantValue builds a weak reference.
             if (context.Node is LiteralExpressionSyntax literal && KmsIdentifiers.MayContainKeyIdentifier(literal.Token.ValueText) &&
                 context.SemanticModel.GetOperation(literal, context.CancellationToken) is { } operation)
-                Analyze(operation, context.ReportDiagnostic, fromOperationAction: false);
+                Analyze(operation, context.ReportDiagnostic, fromCompositeAction: false);
         }
 
-        public void AnalyzeComposite(OperationAnalysisContext context)
+        public void AnalyzeComposite(SyntaxNodeAnalysisContext context)
         {
-            // Before the report delegate is made (it boxes the context): only + builds a string, and only a string holds an identifier.
-            if (context.Operation is IBinaryOperation { OperatorKind: not BinaryOperatorKind.Add } || context.Operation.Type?.SpecialType != SpecialType.System_String)
+            var node = (ExpressionSyntax)context.Node;
+            if (!ConstantStrings.MayBeConstantString(node) && !(node is InterpolatedStringExpressionSyntax && AnyTextMayHoldKeyIdentifier(node)))
                 return;
-            Analyze(context.Operation, context.ReportDiagnostic, fromOperationAction: true);
+            if (context.SemanticModel.GetOperation(node, context.CancellationToken) is { Type.SpecialType: SpecialType.System_String } operation)
+                Analyze(operation, context.ReportDiagnostic, fromCompositeAction: true);
         }
 
         public void AnalyzeParameterDefaults(SyntaxNodeAnalysisContext context)
@@ -88,7 +89,7 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
                 if (parameter.Default is not { Value: not LiteralExpressionSyntax } initializer || !MayFoldKeyIdentifier(initializer.Value))
                     continue;
                 if (context.SemanticModel.GetOperation(initializer, context.CancellationToken) is IParameterInitializerOperation { Value: { } value })
-                    Analyze(value, context.ReportDiagnostic, fromOperationAction: false);
+                    Analyze(value, context.ReportDiagnostic, fromCompositeAction: false);
             }
         }
 
@@ -105,7 +106,9 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
-        private void Analyze(IOperation operation, Action<Diagnostic> report, bool fromOperationAction)
+        // fromCompositeAction: the composite action also meets the defaults of local function and lambda parameters,
+        // which AnalyzeParameterDefaults reports.
+        private void Analyze(IOperation operation, Action<Diagnostic> report, bool fromCompositeAction)
         {
             // Implicit: the default value that the compiler passes at a call leaving the argument out, located at the
             // call; the default is reported once where it is written.
@@ -130,7 +133,7 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
                     value = operation.ConstantValue.Value as string;
                     if (value is null)
                     {
-                        AnalyzeInterpolationText(operation, interpolated, report, fromOperationAction);
+                        AnalyzeInterpolationText(operation, interpolated, report, fromCompositeAction);
                         return;
                     }
 
@@ -151,11 +154,11 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
                     findings.Add(token, this, operation);
             }
 
-            Report(operation, report, fromOperationAction, findings, wholeValue: findings.Count == 1 && findings.First.Length == value.Length);
+            Report(operation, report, fromCompositeAction, findings, wholeValue: findings.Count == 1 && findings.First.Length == value.Length);
         }
 
         // A string with non-constant holes is built at run time, but a whole key ARN in its text is still hard-coded.
-        private void AnalyzeInterpolationText(IOperation operation, IInterpolatedStringOperation interpolated, Action<Diagnostic> report, bool fromOperationAction)
+        private void AnalyzeInterpolationText(IOperation operation, IInterpolatedStringOperation interpolated, Action<Diagnostic> report, bool fromCompositeAction)
         {
             if (!AnyTextMayHoldKeyIdentifier(operation.Syntax))
                 return;
@@ -172,7 +175,7 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
             }
 
             if (findings is not null)
-                Report(operation, report, fromOperationAction, findings, wholeValue: false);
+                Report(operation, report, fromCompositeAction, findings, wholeValue: false);
         }
 
         // The texts of an interpolated string as its syntax holds them: most interpolations are log lines and URLs.
@@ -189,10 +192,10 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
-        private void Report(IOperation operation, Action<Diagnostic> report, bool fromOperationAction, Findings findings, bool wholeValue)
+        private void Report(IOperation operation, Action<Diagnostic> report, bool fromCompositeAction, Findings findings, bool wholeValue)
         {
             var reported = findings.Arns.Count > 0 ? findings.Arns : findings.MultiRegionKeyIds;
-            if (reported.Count == 0 || (fromOperationAction && IsLocalFunctionOrLambdaDefault(operation)))
+            if (reported.Count == 0 || (fromCompositeAction && IsLocalFunctionOrLambdaDefault(operation)))
                 return;
 
             // KMS0001 takes the whole expression: its fix also rewrites any separate mrk- id in it, so that a second

@@ -40,10 +40,10 @@ public sealed class KeyIdentifierAtSinkAnalyzer : DiagnosticAnalyzer
             if (!SdkReferences.Of(start.Compilation).MayHaveAwsSdk)
                 return; // no AWS SDK: no value can reach a sink, and the rule costs nothing
             var state = new CompilationState(start.Compilation, start.Options);
-            // Literals by syntax kind (string literals only, rejected on their token text before any binding);
-            // concatenations and interpolations by operation, which the driver has bound already.
+            // By syntax kind, each rejected on its syntax before any binding: string literals on their token text,
+            // + and interpolations when they cannot be constants.
             start.RegisterSyntaxNodeAction(state.AnalyzeLiteral, SyntaxKind.StringLiteralExpression);
-            start.RegisterOperationAction(state.AnalyzeComposite, OperationKind.Binary, OperationKind.InterpolatedString);
+            start.RegisterSyntaxNodeAction(state.AnalyzeComposite, SyntaxKind.AddExpression, SyntaxKind.InterpolatedStringExpression);
         });
     }
 
@@ -75,12 +75,12 @@ public sealed class KeyIdentifierAtSinkAnalyzer : DiagnosticAnalyzer
                 Analyze(operation, context.ReportDiagnostic, context.CancellationToken);
         }
 
-        public void AnalyzeComposite(OperationAnalysisContext context)
+        public void AnalyzeComposite(SyntaxNodeAnalysisContext context)
         {
-            // Before the report delegate is made (it boxes the context): only + builds a string, and only a string holds an identifier.
-            if (context.Operation is IBinaryOperation { OperatorKind: not BinaryOperatorKind.Add } || context.Operation.Type?.SpecialType != SpecialType.System_String)
-                return;
-            Analyze(context.Operation, context.ReportDiagnostic, context.CancellationToken);
+            // Only a constant is followed to its sinks.
+            if (ConstantStrings.MayBeConstantString((ExpressionSyntax)context.Node) &&
+                context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is { Type.SpecialType: SpecialType.System_String } operation)
+                Analyze(operation, context.ReportDiagnostic, context.CancellationToken);
         }
 
         private void Analyze(IOperation operation, Action<Diagnostic> report, CancellationToken cancellationToken)
