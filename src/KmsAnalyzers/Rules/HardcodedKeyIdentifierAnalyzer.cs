@@ -33,12 +33,13 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(static start =>
         {
             var state = new CompilationState(start.Options);
-            // By syntax kind, so the driver calls us for string literals, + and interpolations only (not every number,
-            // comparison and call), and their syntax rejects nearly all before any binding: a literal on its token
-            // text, a composite when it cannot be a constant (calls, indexers) and its texts hold no key identifier.
-            start.RegisterSyntaxNodeAction(state.AnalyzeLiteral, SyntaxKind.StringLiteralExpression, SyntaxKind.Utf8StringLiteralExpression);
-            start.RegisterSyntaxNodeAction(state.AnalyzeComposite, SyntaxKind.AddExpression, SyntaxKind.InterpolatedStringExpression);
-            // The driver runs no operation action on the default values of local function and lambda parameters.
+            // By operation, which the driver has bound already: a syntax action that asks for an operation binds the
+            // member itself, and the telemetry charges it for that. Each is rejected on its syntax first (a literal
+            // on its token text, a composite when it cannot be a constant and its texts hold no key identifier).
+            start.RegisterOperationAction(state.AnalyzeLiteral, OperationKind.Literal, OperationKind.Utf8String);
+            start.RegisterOperationAction(state.AnalyzeComposite, OperationKind.Binary, OperationKind.InterpolatedString);
+            // The driver runs no operation action on the default values of local function and lambda parameters
+            // (literals included: those are bound here, where no operation action would have bound them anyway).
             start.RegisterSyntaxNodeAction(state.AnalyzeParameterDefaults, SyntaxKind.LocalFunctionStatement, SyntaxKind.ParenthesizedLambdaExpression);
         });
     }
@@ -58,38 +59,34 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
         // Parsed on first finding only: most compilations never need it.
         private AliasMap AliasMap => LazyInitializer.EnsureInitialized(ref _aliasMap, () => AliasMap.FromAdditionalFiles(_analyzerOptions, CancellationToken.None))!;
 
-        public void AnalyzeLiteral(SyntaxNodeAnalysisContext context)
+        public void AnalyzeLiteral(OperationAnalysisContext context)
         {
             // The literal token's text first: reading a string's ConstantValue builds a weak reference.
-            if (context.Node is LiteralExpressionSyntax literal && KmsIdentifiers.MayContainKeyIdentifier(literal.Token.ValueText) &&
-                context.SemanticModel.GetOperation(literal, context.CancellationToken) is { } operation)
-                Analyze(operation, context.ReportDiagnostic, fromCompositeAction: false);
+            if (context.Operation.Syntax is LiteralExpressionSyntax literal && literal.Token.Value is string text && KmsIdentifiers.MayContainKeyIdentifier(text))
+                Analyze(context.Operation, context.ReportDiagnostic, fromOperationAction: true);
         }
 
-        public void AnalyzeComposite(SyntaxNodeAnalysisContext context)
+        public void AnalyzeComposite(OperationAnalysisContext context)
         {
-            var node = (ExpressionSyntax)context.Node;
-            if (!ConstantStrings.MayBeConstantString(node) && !(node is InterpolatedStringExpressionSyntax && AnyTextMayHoldKeyIdentifier(node)))
+            // On the syntax first, before the report delegate is made (it boxes the context): only + builds a string,
+            // and a composite that cannot be a constant matters only for the key identifiers in its own text.
+            var operation = context.Operation;
+            if (operation.Syntax is not ExpressionSyntax syntax || (operation.Kind == OperationKind.Binary && !syntax.IsKind(SyntaxKind.AddExpression)) ||
+                (!ConstantStrings.MayBeConstantString(syntax) && !(syntax is InterpolatedStringExpressionSyntax && AnyTextMayHoldKeyIdentifier(syntax))) ||
+                operation.Type?.SpecialType != SpecialType.System_String)
                 return;
-            if (context.SemanticModel.GetOperation(node, context.CancellationToken) is { Type.SpecialType: SpecialType.System_String } operation)
-                Analyze(operation, context.ReportDiagnostic, fromCompositeAction: true);
+            Analyze(operation, context.ReportDiagnostic, fromOperationAction: true);
         }
 
         public void AnalyzeParameterDefaults(SyntaxNodeAnalysisContext context)
         {
-            var parameters = context.Node switch
-            {
-                LocalFunctionStatementSyntax function => function.ParameterList.Parameters,
-                ParenthesizedLambdaExpressionSyntax lambda => lambda.ParameterList.Parameters,
-                _ => default,
-            };
-            foreach (var parameter in parameters)
+            foreach (var parameter in LambdaParameterDefaults.ParametersOf(context.Node))
             {
                 // A plain literal default is the literal action's; binding happens only for a default that may fold one.
-                if (parameter.Default is not { Value: not LiteralExpressionSyntax } initializer || !MayFoldKeyIdentifier(initializer.Value))
+                if (parameter.Default is not { } initializer || !MayFoldKeyIdentifier(initializer.Value))
                     continue;
                 if (context.SemanticModel.GetOperation(initializer, context.CancellationToken) is IParameterInitializerOperation { Value: { } value })
-                    Analyze(value, context.ReportDiagnostic, fromCompositeAction: false);
+                    Analyze(value, context.ReportDiagnostic, fromOperationAction: false);
             }
         }
 
@@ -106,9 +103,9 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
-        // fromCompositeAction: the composite action also meets the defaults of local function and lambda parameters,
-        // which AnalyzeParameterDefaults reports.
-        private void Analyze(IOperation operation, Action<Diagnostic> report, bool fromCompositeAction)
+        // fromOperationAction: a host whose driver runs operation actions on the defaults of local function and
+        // lambda parameters must not report what AnalyzeParameterDefaults reports.
+        private void Analyze(IOperation operation, Action<Diagnostic> report, bool fromOperationAction)
         {
             // Implicit: the default value that the compiler passes at a call leaving the argument out, located at the
             // call; the default is reported once where it is written.
@@ -133,7 +130,7 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
                     value = operation.ConstantValue.Value as string;
                     if (value is null)
                     {
-                        AnalyzeInterpolationText(operation, interpolated, report, fromCompositeAction);
+                        AnalyzeInterpolationText(operation, interpolated, report, fromOperationAction);
                         return;
                     }
 
@@ -154,11 +151,11 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
                     findings.Add(token, this, operation);
             }
 
-            Report(operation, report, fromCompositeAction, findings, wholeValue: findings.Count == 1 && findings.First.Length == value.Length);
+            Report(operation, report, fromOperationAction, findings, wholeValue: findings.Count == 1 && findings.First.Length == value.Length);
         }
 
         // A string with non-constant holes is built at run time, but a whole key ARN in its text is still hard-coded.
-        private void AnalyzeInterpolationText(IOperation operation, IInterpolatedStringOperation interpolated, Action<Diagnostic> report, bool fromCompositeAction)
+        private void AnalyzeInterpolationText(IOperation operation, IInterpolatedStringOperation interpolated, Action<Diagnostic> report, bool fromOperationAction)
         {
             if (!AnyTextMayHoldKeyIdentifier(operation.Syntax))
                 return;
@@ -175,7 +172,7 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
             }
 
             if (findings is not null)
-                Report(operation, report, fromCompositeAction, findings, wholeValue: false);
+                Report(operation, report, fromOperationAction, findings, wholeValue: false);
         }
 
         // The texts of an interpolated string as its syntax holds them: most interpolations are log lines and URLs.
@@ -192,10 +189,10 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
-        private void Report(IOperation operation, Action<Diagnostic> report, bool fromCompositeAction, Findings findings, bool wholeValue)
+        private void Report(IOperation operation, Action<Diagnostic> report, bool fromOperationAction, Findings findings, bool wholeValue)
         {
             var reported = findings.Arns.Count > 0 ? findings.Arns : findings.MultiRegionKeyIds;
-            if (reported.Count == 0 || (fromCompositeAction && IsLocalFunctionOrLambdaDefault(operation)))
+            if (reported.Count == 0 || (fromOperationAction && LambdaParameterDefaults.Contain(operation)))
                 return;
 
             // KMS0001 takes the whole expression: its fix also rewrites any separate mrk- id in it, so that a second
@@ -257,21 +254,6 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
                     break;
             }
         }
-    }
-
-    /// <summary>
-    /// Whether <paramref name="operation"/> is (inside) the default value of a local function or lambda parameter. The
-    /// syntax hooks report those; a host whose driver also runs operation actions on them must not report them twice.
-    /// </summary>
-    private static bool IsLocalFunctionOrLambdaDefault(IOperation operation)
-    {
-        for (var current = operation.Parent; current is not null; current = current.Parent)
-        {
-            if (current is IParameterInitializerOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.LocalFunction or MethodKind.AnonymousFunction } })
-                return true;
-        }
-
-        return false;
     }
 
     /// <summary>

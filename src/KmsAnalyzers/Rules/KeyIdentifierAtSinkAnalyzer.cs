@@ -5,6 +5,7 @@ using System.Threading;
 using KmsAnalyzers.Flow;
 using KmsAnalyzers.Identifiers;
 using KmsAnalyzers.Options;
+using KmsAnalyzers.Roslyn;
 using KmsAnalyzers.Sdk;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -40,10 +41,12 @@ public sealed class KeyIdentifierAtSinkAnalyzer : DiagnosticAnalyzer
             if (!SdkReferences.Of(start.Compilation).MayHaveAwsSdk)
                 return; // no AWS SDK: no value can reach a sink, and the rule costs nothing
             var state = new CompilationState(start.Compilation, start.Options);
-            // By syntax kind, each rejected on its syntax before any binding: string literals on their token text,
-            // + and interpolations when they cannot be constants.
-            start.RegisterSyntaxNodeAction(state.AnalyzeLiteral, SyntaxKind.StringLiteralExpression);
-            start.RegisterSyntaxNodeAction(state.AnalyzeComposite, SyntaxKind.AddExpression, SyntaxKind.InterpolatedStringExpression);
+            // By operation, which the driver has bound already: a syntax action that asks for a literal's operation
+            // binds the member itself, and the telemetry charges it for that. Each is rejected on its syntax first.
+            start.RegisterOperationAction(state.AnalyzeLiteral, OperationKind.Literal);
+            // The driver runs no operation action on the default values of local function and lambda parameters.
+            start.RegisterSyntaxNodeAction(state.AnalyzeParameterDefaults, SyntaxKind.LocalFunctionStatement, SyntaxKind.ParenthesizedLambdaExpression);
+            start.RegisterOperationAction(state.AnalyzeComposite, OperationKind.Binary, OperationKind.InterpolatedString);
         });
     }
 
@@ -68,19 +71,47 @@ public sealed class KeyIdentifierAtSinkAnalyzer : DiagnosticAnalyzer
 
         private AliasMap AliasMap => LazyInitializer.EnsureInitialized(ref _aliasMap, () => AliasMap.FromAdditionalFiles(_analyzerOptions, CancellationToken.None))!;
 
-        public void AnalyzeLiteral(SyntaxNodeAnalysisContext context)
+        public void AnalyzeLiteral(OperationAnalysisContext context)
         {
-            if (context.Node is LiteralExpressionSyntax literal && MayBeCandidate(literal.Token.ValueText) &&
-                context.SemanticModel.GetOperation(literal, context.CancellationToken) is { } operation)
-                Analyze(operation, context.ReportDiagnostic, context.CancellationToken);
+            if (context.Operation.Syntax is LiteralExpressionSyntax literal && literal.Token.Value is string text && MayBeCandidate(text) &&
+                !LambdaParameterDefaults.Contain(context.Operation))
+                Analyze(context.Operation, context.ReportDiagnostic, context.CancellationToken);
         }
 
-        public void AnalyzeComposite(SyntaxNodeAnalysisContext context)
+        public void AnalyzeParameterDefaults(SyntaxNodeAnalysisContext context)
         {
-            // Only a constant is followed to its sinks.
-            if (ConstantStrings.MayBeConstantString((ExpressionSyntax)context.Node) &&
-                context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is { Type.SpecialType: SpecialType.System_String } operation)
-                Analyze(operation, context.ReportDiagnostic, context.CancellationToken);
+            foreach (var parameter in LambdaParameterDefaults.ParametersOf(context.Node))
+            {
+                // Bound only for a default that may be a constant and holds a candidate literal or a constant's name.
+                if (parameter.Default is not { } initializer || !ConstantStrings.MayBeConstantString(initializer.Value) || !MayHoldCandidate(initializer.Value))
+                    continue;
+                if (context.SemanticModel.GetOperation(initializer, context.CancellationToken) is IParameterInitializerOperation { Value: { } value })
+                    Analyze(value, context.ReportDiagnostic, context.CancellationToken);
+            }
+        }
+
+        private static bool MayHoldCandidate(ExpressionSyntax value)
+        {
+            foreach (var token in value.DescendantTokens())
+            {
+                if (token.IsKind(SyntaxKind.IdentifierToken) || token.IsKind(SyntaxKind.InterpolatedStringTextToken) ||
+                    (token.Value is string text && MayBeCandidate(text)))
+                    return true;
+            }
+
+            return false;
+        }
+
+        public void AnalyzeComposite(OperationAnalysisContext context)
+        {
+            // On the syntax first, before the report delegate is made (it boxes the context): only + builds a string,
+            // and only a constant is followed to its sinks.
+            var operation = context.Operation;
+            if (operation.Syntax is not ExpressionSyntax syntax || (operation.Kind == OperationKind.Binary && !syntax.IsKind(SyntaxKind.AddExpression)) ||
+                !ConstantStrings.MayBeConstantString(syntax) || operation.Type?.SpecialType != SpecialType.System_String ||
+                LambdaParameterDefaults.Contain(operation))
+                return; // a lambda's default is AnalyzeParameterDefaults' (in a host that runs operation actions on it)
+            Analyze(operation, context.ReportDiagnostic, context.CancellationToken);
         }
 
         private void Analyze(IOperation operation, Action<Diagnostic> report, CancellationToken cancellationToken)

@@ -98,6 +98,23 @@ public sealed class KMS0004HardcodedKeyIdTests
         Kms0004(5, "IAmazonKeyManagementService.DescribeKeyAsync(keyId)", "0b1c2d3e-4f50-4a6b-8c7d-000000000006"));
 
     [Fact]
+    public Task Local_function_and_lambda_defaults_are_reported_once_where_they_are_written() => Analyze($$"""
+        using System;
+        using Amazon.KeyManagementService.Model;
+        class C
+        {
+            const string Head = "0b1c2d3e-4f50-4a6b";
+            void M()
+            {
+                EncryptRequest Local(string keyId = {|#0:"{{KeyId}}"|}) => new() { KeyId = keyId };
+                Func<string, DecryptRequest> lambda = (string keyId = {|#1:Head + "-8c7d-000000000002"|}) => new() { KeyId = keyId };
+                Local();
+                lambda("alias/orders");
+            }
+        }
+        """, Kms0004(0, "EncryptRequest.KeyId"), Kms0004(1, "DecryptRequest.KeyId", "0b1c2d3e-4f50-4a6b-8c7d-000000000002"));
+
+    [Fact]
     public Task Follows_wrapper_parameters_defaults_branches_settings_objects_and_lists() => Analyze($$"""
         using System.Collections.Generic;
         using System.Threading.Tasks;
