@@ -35,6 +35,8 @@ internal static class ConstantStrings
     /// Whether <paramref name="expression"/> may be a constant string, judged on its syntax before any binding: only
     /// literals, names, <c>nameof</c>, interpolations, parentheses, casts, <c>?:</c> and <c>+</c> compose one. The
     /// string building of ordinary code (calls, indexers, <c>new</c>, <c>await</c>) is rejected here, without binding.
+    /// A nested <c>+</c> counts as a possible constant without being looked into, so the cost is bounded by the
+    /// expression's own operands, not the length of a chain.
     /// </summary>
     public static bool MayBeConstantString(ExpressionSyntax expression)
     {
@@ -54,8 +56,12 @@ internal static class ConstantStrings
                     expression = cast.Expression;
                     continue;
                 case BinaryExpressionSyntax binary:
-                    if (!MayBeConstantString(binary.Left))
+                    // A nested + is asked on its own (each + of a chain is a callback): looking into it here would make
+                    // a chain of n terms cost n² (the binder has folded its value; the caller reads it).
+                    if (!(binary.Left.IsKind(SyntaxKind.AddExpression) || MayBeConstantString(binary.Left)))
                         return false;
+                    if (binary.Right.IsKind(SyntaxKind.AddExpression))
+                        return true;
                     expression = binary.Right;
                     continue;
                 case ConditionalExpressionSyntax conditional:

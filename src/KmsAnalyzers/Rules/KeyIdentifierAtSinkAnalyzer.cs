@@ -73,9 +73,8 @@ public sealed class KeyIdentifierAtSinkAnalyzer : DiagnosticAnalyzer
 
         public void AnalyzeLiteral(OperationAnalysisContext context)
         {
-            if (context.Operation.Syntax is LiteralExpressionSyntax literal && literal.Token.Value is string text && MayBeCandidate(text) &&
-                !LambdaParameterDefaults.Contain(context.Operation))
-                Analyze(context.Operation, context.ReportDiagnostic, context.CancellationToken);
+            if (context.Operation.Syntax is LiteralExpressionSyntax literal && literal.Token.Value is string text && MayBeCandidate(text))
+                Analyze(context.Operation, context.ReportDiagnostic, context.CancellationToken, fromOperationAction: true);
         }
 
         public void AnalyzeParameterDefaults(SyntaxNodeAnalysisContext context)
@@ -86,7 +85,7 @@ public sealed class KeyIdentifierAtSinkAnalyzer : DiagnosticAnalyzer
                 if (parameter.Default is not { } initializer || !ConstantStrings.MayBeConstantString(initializer.Value) || !MayHoldCandidate(initializer.Value))
                     continue;
                 if (context.SemanticModel.GetOperation(initializer, context.CancellationToken) is IParameterInitializerOperation { Value: { } value })
-                    Analyze(value, context.ReportDiagnostic, context.CancellationToken);
+                    Analyze(value, context.ReportDiagnostic, context.CancellationToken, fromOperationAction: false);
             }
         }
 
@@ -108,13 +107,14 @@ public sealed class KeyIdentifierAtSinkAnalyzer : DiagnosticAnalyzer
             // and only a constant is followed to its sinks.
             var operation = context.Operation;
             if (operation.Syntax is not ExpressionSyntax syntax || (operation.Kind == OperationKind.Binary && !syntax.IsKind(SyntaxKind.AddExpression)) ||
-                !ConstantStrings.MayBeConstantString(syntax) || operation.Type?.SpecialType != SpecialType.System_String ||
-                LambdaParameterDefaults.Contain(operation))
-                return; // a lambda's default is AnalyzeParameterDefaults' (in a host that runs operation actions on it)
-            Analyze(operation, context.ReportDiagnostic, context.CancellationToken);
+                !ConstantStrings.MayBeConstantString(syntax) || operation.Type?.SpecialType != SpecialType.System_String)
+                return;
+            Analyze(operation, context.ReportDiagnostic, context.CancellationToken, fromOperationAction: true);
         }
 
-        private void Analyze(IOperation operation, Action<Diagnostic> report, CancellationToken cancellationToken)
+        // fromOperationAction: a host whose driver runs operation actions on the defaults of local function and
+        // lambda parameters must not report what AnalyzeParameterDefaults reports.
+        private void Analyze(IOperation operation, Action<Diagnostic> report, CancellationToken cancellationToken, bool fromOperationAction)
         {
             // Implicit: a default parameter value at a call that leaves the argument out belongs to the parameter's declaration.
             if (operation.IsImplicit || operation.Type?.SpecialType != SpecialType.System_String ||
@@ -128,7 +128,7 @@ public sealed class KeyIdentifierAtSinkAnalyzer : DiagnosticAnalyzer
             var isAliasArn = !isKeyId && value.StartsWith(KmsIdentifiers.ArnPrefix, StringComparison.Ordinal) &&
                 value.IndexOf(":alias/", StringComparison.Ordinal) > 0 && KmsIdentifiers.TryParseArn(value, out aliasArn) &&
                 aliasArn.ResourceType == KmsResourceType.Alias;
-            if ((!isKeyId && !isAliasArn) || !_hasSinkTypes.Value)
+            if ((!isKeyId && !isAliasArn) || !_hasSinkTypes.Value || (fromOperationAction && LambdaParameterDefaults.Contain(operation)))
                 return;
             if (ConstantStrings.IsConstantComposite(operation) && IsWhollyNamedConstant(operation, value.Length))
                 return; // $"{OrdersKeyId}": reported at OrdersKeyId's own initializer
