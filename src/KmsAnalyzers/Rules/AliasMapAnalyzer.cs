@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.IO;
 using KmsAnalyzers.Options;
+using KmsAnalyzers.Roslyn;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
@@ -16,7 +17,7 @@ public sealed class AliasMapAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
         context.RegisterAdditionalFileAction(static file =>
             {
                 var path = file.AdditionalFile.Path;

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.IO;
 using KmsAnalyzers.Identifiers;
 using KmsAnalyzers.Options;
+using KmsAnalyzers.Roslyn;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
@@ -21,7 +22,7 @@ public sealed class AppSettingsKeyIdentifierAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
         context.RegisterAdditionalFileAction(static file =>
         {
             var path = file.AdditionalFile.Path;

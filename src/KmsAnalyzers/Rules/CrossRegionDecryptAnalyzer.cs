@@ -6,6 +6,7 @@ using System.Threading;
 using KmsAnalyzers.Flow;
 using KmsAnalyzers.Identifiers;
 using KmsAnalyzers.Options;
+using KmsAnalyzers.Roslyn;
 using KmsAnalyzers.Sdk;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -33,7 +34,7 @@ public sealed partial class CrossRegionDecryptAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
         context.RegisterCompilationStartAction(static start =>
         {
             // Told from the references' names, without binding them (SdkReferences says why); the KMS types are

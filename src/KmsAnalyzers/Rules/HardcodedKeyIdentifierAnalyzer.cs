@@ -29,7 +29,7 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
         context.RegisterCompilationStartAction(static start =>
         {
             var state = new CompilationState(start.Options);
@@ -62,20 +62,22 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
         public void AnalyzeLiteral(OperationAnalysisContext context)
         {
             // The literal token's text first: reading a string's ConstantValue builds a weak reference.
-            if (context.Operation.Syntax is LiteralExpressionSyntax literal && literal.Token.Value is string text && KmsIdentifiers.MayContainKeyIdentifier(text))
-                Analyze(context.Operation, context.ReportDiagnostic, fromOperationAction: true);
+            if (context.Operation.Syntax is LiteralExpressionSyntax literal && literal.Token.Value is string text && KmsIdentifiers.MayContainKeyIdentifier(text) &&
+                Analyze(context.Operation, fromOperationAction: true) is { } diagnostic)
+                context.ReportDiagnostic(diagnostic);
         }
 
         public void AnalyzeComposite(OperationAnalysisContext context)
         {
-            // On the syntax first, before the report delegate is made (it boxes the context): only + builds a string,
-            // and a composite that cannot be a constant matters only for the key identifiers in its own text.
+            // On the syntax first: only + builds a string, and a composite that cannot be a constant matters only for
+            // the key identifiers in its own text.
             var operation = context.Operation;
             if (operation.Syntax is not ExpressionSyntax syntax || (operation.Kind == OperationKind.Binary && !syntax.IsKind(SyntaxKind.AddExpression)) ||
                 (!ConstantStrings.MayBeConstantString(syntax) && !(syntax is InterpolatedStringExpressionSyntax && AnyTextMayHoldKeyIdentifier(syntax))) ||
                 operation.Type?.SpecialType != SpecialType.System_String)
                 return;
-            Analyze(operation, context.ReportDiagnostic, fromOperationAction: true);
+            if (Analyze(operation, fromOperationAction: true) is { } diagnostic)
+                context.ReportDiagnostic(diagnostic);
         }
 
         public void AnalyzeParameterDefaults(SyntaxNodeAnalysisContext context)
@@ -85,8 +87,9 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
                 // A plain literal default is the literal action's; binding happens only for a default that may fold one.
                 if (parameter.Default is not { } initializer || !MayFoldKeyIdentifier(initializer.Value))
                     continue;
-                if (context.SemanticModel.GetOperation(initializer, context.CancellationToken) is IParameterInitializerOperation { Value: { } value })
-                    Analyze(value, context.ReportDiagnostic, fromOperationAction: false);
+                if (context.SemanticModel.GetOperation(initializer, context.CancellationToken) is IParameterInitializerOperation { Value: { } value } &&
+                    Analyze(value, fromOperationAction: false) is { } diagnostic)
+                    context.ReportDiagnostic(diagnostic);
             }
         }
 
@@ -103,19 +106,20 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
+        // The diagnostic, returned rather than reported through a delegate: making one per call boxes the context.
         // fromOperationAction: a host whose driver runs operation actions on the defaults of local function and
         // lambda parameters must not report what AnalyzeParameterDefaults reports.
-        private void Analyze(IOperation operation, Action<Diagnostic> report, bool fromOperationAction)
+        private Diagnostic? Analyze(IOperation operation, bool fromOperationAction)
         {
             // Implicit: the default value that the compiler passes at a call leaving the argument out, located at the
             // call; the default is reported once where it is written.
             if (operation.IsImplicit)
-                return;
+                return null;
             operation = Conversions.Strip(operation);
             if (operation.Kind != OperationKind.Utf8String && operation.Type?.SpecialType != SpecialType.System_String)
-                return; // numbers, bools, arithmetic: the common case, rejected on the type alone
+                return null; // numbers, bools, arithmetic: the common case, rejected on the type alone
             if (ConstantStrings.IsPartOfLargerConstant(operation))
-                return; // before this operation's value is built
+                return null; // before this operation's value is built
             string? value;
             switch (operation)
             {
@@ -129,18 +133,14 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
                 case IInterpolatedStringOperation interpolated:
                     value = operation.ConstantValue.Value as string;
                     if (value is null)
-                    {
-                        AnalyzeInterpolationText(operation, interpolated, report, fromOperationAction);
-                        return;
-                    }
-
+                        return AnalyzeInterpolationText(operation, interpolated, fromOperationAction);
                     break;
                 default:
-                    return;
+                    return null;
             }
 
             if (value is null || !KmsIdentifiers.MayContainKeyIdentifier(value))
-                return;
+                return null;
 
             var segments = ConstantStrings.IsConstantComposite(operation) ? ConstantStrings.Segments(operation) : null;
             var findings = new Findings();
@@ -151,14 +151,14 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
                     findings.Add(token, this, operation);
             }
 
-            Report(operation, report, fromOperationAction, findings, wholeValue: findings.Count == 1 && findings.First.Length == value.Length);
+            return Create(operation, fromOperationAction, findings, wholeValue: findings.Count == 1 && findings.First.Length == value.Length);
         }
 
         // A string with non-constant holes is built at run time, but a whole key ARN in its text is still hard-coded.
-        private void AnalyzeInterpolationText(IOperation operation, IInterpolatedStringOperation interpolated, Action<Diagnostic> report, bool fromOperationAction)
+        private Diagnostic? AnalyzeInterpolationText(IOperation operation, IInterpolatedStringOperation interpolated, bool fromOperationAction)
         {
             if (!AnyTextMayHoldKeyIdentifier(operation.Syntax))
-                return;
+                return null;
             Findings? findings = null;
             var parts = interpolated.Parts;
             for (var i = 0; i < parts.Length; i++)
@@ -171,8 +171,7 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
                     (findings ??= new Findings()).Add(token, this, operation);
             }
 
-            if (findings is not null)
-                Report(operation, report, fromOperationAction, findings, wholeValue: false);
+            return findings is null ? null : Create(operation, fromOperationAction, findings, wholeValue: false);
         }
 
         // The texts of an interpolated string as its syntax holds them: most interpolations are log lines and URLs.
@@ -189,11 +188,11 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
-        private void Report(IOperation operation, Action<Diagnostic> report, bool fromOperationAction, Findings findings, bool wholeValue)
+        private Diagnostic? Create(IOperation operation, bool fromOperationAction, Findings findings, bool wholeValue)
         {
             var reported = findings.Arns.Count > 0 ? findings.Arns : findings.MultiRegionKeyIds;
             if (reported.Count == 0 || (fromOperationAction && LambdaParameterDefaults.Contain(operation)))
-                return;
+                return null;
 
             // KMS0001 takes the whole expression: its fix also rewrites any separate mrk- id in it, so that a second
             // Fix All has nothing left to do.
@@ -213,12 +212,11 @@ public sealed class HardcodedKeyIdentifierAnalyzer : DiagnosticAnalyzer
                 OfferDerivedAlias(properties, _options.DeriveAliasNames(operation.Syntax.SyntaxTree), operation);
 
             var first = reported[0];
-            var diagnostic = first.Kind == KmsIdentifierKind.KeyArn
+            return first.Kind == KmsIdentifierKind.KeyArn
                 ? Diagnostic.Create(Descriptors.HardcodedKeyArn, operation.Syntax.GetLocation(), properties.ToImmutable(),
                     first.Arn.Region, first.Arn.ResourceId, first.Arn.MaskedAccount, sinkSuffix)
                 : Diagnostic.Create(Descriptors.RawMultiRegionKeyId, operation.Syntax.GetLocation(), properties.ToImmutable(),
                     first.Text, sinkSuffix);
-            report(diagnostic);
         }
 
         internal bool SkipsDocumentationAccounts(IOperation operation) => !_options.ReportDocumentationAccounts(operation.Syntax.SyntaxTree);

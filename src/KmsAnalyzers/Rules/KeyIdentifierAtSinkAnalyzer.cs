@@ -34,7 +34,7 @@ public sealed class KeyIdentifierAtSinkAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
         context.RegisterCompilationStartAction(static start =>
         {
             // Told from the references' names, without binding them (SdkReferences says why).
@@ -73,8 +73,9 @@ public sealed class KeyIdentifierAtSinkAnalyzer : DiagnosticAnalyzer
 
         public void AnalyzeLiteral(OperationAnalysisContext context)
         {
-            if (context.Operation.Syntax is LiteralExpressionSyntax literal && literal.Token.Value is string text && MayBeCandidate(text))
-                Analyze(context.Operation, context.ReportDiagnostic, context.CancellationToken, fromOperationAction: true);
+            if (context.Operation.Syntax is LiteralExpressionSyntax literal && literal.Token.Value is string text && MayBeCandidate(text) &&
+                Analyze(context.Operation, context.CancellationToken, fromOperationAction: true) is { } diagnostic)
+                context.ReportDiagnostic(diagnostic);
         }
 
         public void AnalyzeParameterDefaults(SyntaxNodeAnalysisContext context)
@@ -84,8 +85,9 @@ public sealed class KeyIdentifierAtSinkAnalyzer : DiagnosticAnalyzer
                 // Bound only for a default that may be a constant and holds a candidate literal or a constant's name.
                 if (parameter.Default is not { } initializer || !ConstantStrings.MayBeConstantString(initializer.Value) || !MayHoldCandidate(initializer.Value))
                     continue;
-                if (context.SemanticModel.GetOperation(initializer, context.CancellationToken) is IParameterInitializerOperation { Value: { } value })
-                    Analyze(value, context.ReportDiagnostic, context.CancellationToken, fromOperationAction: false);
+                if (context.SemanticModel.GetOperation(initializer, context.CancellationToken) is IParameterInitializerOperation { Value: { } value } &&
+                    Analyze(value, context.CancellationToken, fromOperationAction: false) is { } diagnostic)
+                    context.ReportDiagnostic(diagnostic);
             }
         }
 
@@ -103,24 +105,25 @@ public sealed class KeyIdentifierAtSinkAnalyzer : DiagnosticAnalyzer
 
         public void AnalyzeComposite(OperationAnalysisContext context)
         {
-            // On the syntax first, before the report delegate is made (it boxes the context): only + builds a string,
-            // and only a constant is followed to its sinks.
+            // On the syntax first: only + builds a string, and only a constant is followed to its sinks.
             var operation = context.Operation;
             if (operation.Syntax is not ExpressionSyntax syntax || (operation.Kind == OperationKind.Binary && !syntax.IsKind(SyntaxKind.AddExpression)) ||
                 !ConstantStrings.MayBeConstantString(syntax) || operation.Type?.SpecialType != SpecialType.System_String)
                 return;
-            Analyze(operation, context.ReportDiagnostic, context.CancellationToken, fromOperationAction: true);
+            if (Analyze(operation, context.CancellationToken, fromOperationAction: true) is { } diagnostic)
+                context.ReportDiagnostic(diagnostic);
         }
 
+        // The diagnostic, returned rather than reported through a delegate: making one per call boxes the context.
         // fromOperationAction: a host whose driver runs operation actions on the defaults of local function and
         // lambda parameters must not report what AnalyzeParameterDefaults reports.
-        private void Analyze(IOperation operation, Action<Diagnostic> report, CancellationToken cancellationToken, bool fromOperationAction)
+        private Diagnostic? Analyze(IOperation operation, CancellationToken cancellationToken, bool fromOperationAction)
         {
             // Implicit: a default parameter value at a call that leaves the argument out belongs to the parameter's declaration.
             if (operation.IsImplicit || operation.Type?.SpecialType != SpecialType.System_String ||
                 ConstantStrings.IsPartOfLargerConstant(operation) ||
                 operation.ConstantValue.Value is not string value)
-                return;
+                return null;
 
             // Ordinal prefilter on the text, before any symbol work: a UUID, or an ARN with an alias.
             var isKeyId = value.Length == 36 && value[8] == '-' && KmsIdentifiers.IsKeyId(value, 0, value.Length);
@@ -129,25 +132,23 @@ public sealed class KeyIdentifierAtSinkAnalyzer : DiagnosticAnalyzer
                 value.IndexOf(":alias/", StringComparison.Ordinal) > 0 && KmsIdentifiers.TryParseArn(value, out aliasArn) &&
                 aliasArn.ResourceType == KmsResourceType.Alias;
             if ((!isKeyId && !isAliasArn) || !_hasSinkTypes.Value || (fromOperationAction && LambdaParameterDefaults.Contain(operation)))
-                return;
+                return null;
             if (ConstantStrings.IsConstantComposite(operation) && IsWhollyNamedConstant(operation, value.Length))
-                return; // $"{OrdersKeyId}": reported at OrdersKeyId's own initializer
+                return null; // $"{OrdersKeyId}": reported at OrdersKeyId's own initializer
 
             var tree = operation.Syntax.SyntaxTree;
             if (isKeyId)
             {
                 if (string.Equals(value, NilUuid, StringComparison.Ordinal) ||
                     (KmsIdentifiers.IsDocumentationKeyId(value, 0, value.Length) && !_options.ReportDocumentationAccounts(tree)))
-                    return;
-                ReportKeyId(report, operation, value, _search.Find(operation, value, cancellationToken));
+                    return null;
+                return KeyIdDiagnostic(operation, value, _search.Find(operation, value, cancellationToken));
             }
-            else
-            {
-                var alias = aliasArn.ResourceId;
-                if (KmsIdentifiers.IsAwsManagedAlias(alias) || (aliasArn.HasDocumentationAccount && !_options.ReportDocumentationAccounts(tree)))
-                    return;
-                ReportAliasArn(report, operation, aliasArn, _search.Find(operation, value, cancellationToken));
-            }
+
+            var alias = aliasArn.ResourceId;
+            if (KmsIdentifiers.IsAwsManagedAlias(alias) || (aliasArn.HasDocumentationAccount && !_options.ReportDocumentationAccounts(tree)))
+                return null;
+            return AliasArnDiagnostic(operation, aliasArn, _search.Find(operation, value, cancellationToken));
         }
 
         // The literal's own text decides, before any binding (a string's ConstantValue builds a weak reference): a key
@@ -156,7 +157,7 @@ public sealed class KeyIdentifierAtSinkAnalyzer : DiagnosticAnalyzer
             (text.Length == 36 && text[8] == '-' && KmsIdentifiers.IsKeyId(text, 0, text.Length)) ||
             (text.StartsWith(KmsIdentifiers.ArnPrefix, StringComparison.Ordinal) && text.IndexOf(":alias/", StringComparison.Ordinal) > 0);
 
-        private void ReportKeyId(Action<Diagnostic> report, IOperation operation, string keyId, List<ReachedSink> sinks)
+        private Diagnostic? KeyIdDiagnostic(IOperation operation, string keyId, List<ReachedSink> sinks)
         {
             // The message names the first sink, or the first that takes no alias: that one decides the remedy.
             ReachedSink? first = null;
@@ -171,7 +172,7 @@ public sealed class KeyIdentifierAtSinkAnalyzer : DiagnosticAnalyzer
             }
 
             if ((rejecting ?? first) is not { } reached)
-                return; // a UUID that never reaches a key sink is a correlation id, an object key, a test GUID …
+                return null; // a UUID that never reaches a key sink is a correlation id, an object key, a test GUID …
             var aliasRejected = rejecting is not null;
 
             var properties = new FixProperties
@@ -186,19 +187,19 @@ public sealed class KeyIdentifierAtSinkAnalyzer : DiagnosticAnalyzer
             var remedy = aliasRejected
                 ? "that member takes no alias, so resolve the key ARN per Region (DescribeKey with an alias) instead"
                 : "refer to the key by an alias that KMS resolves in each Region";
-            report(Diagnostic.Create(Descriptors.HardcodedKeyId, operation.Syntax.GetLocation(), properties.ToImmutable(),
-                keyId, reached.DisplayName, remedy));
+            return Diagnostic.Create(Descriptors.HardcodedKeyId, operation.Syntax.GetLocation(), properties.ToImmutable(),
+                keyId, reached.DisplayName, remedy);
         }
 
         // Only where every sink the value reaches takes an alias name: elsewhere the ARN form is needed, and it stays.
-        private static void ReportAliasArn(Action<Diagnostic> report, IOperation operation, KmsArn arn, List<ReachedSink> sinks)
+        private static Diagnostic? AliasArnDiagnostic(IOperation operation, KmsArn arn, List<ReachedSink> sinks)
         {
             if (sinks.Count == 0)
-                return;
+                return null;
             foreach (var sink in sinks)
             {
                 if (!KnownSinks.AcceptsAliasName(sink.Accepts))
-                    return;
+                    return null;
             }
 
             // The alias name is all the fix needs; it is no secret (the ARN and its account never go into properties).
@@ -209,8 +210,8 @@ public sealed class KeyIdentifierAtSinkAnalyzer : DiagnosticAnalyzer
                 Aliases = ImmutableArray.Create(ImmutableArray.Create(alias)),
                 WholeValue = true,
             }.ToImmutable();
-            report(Diagnostic.Create(Descriptors.RegionPinnedAliasArn, operation.Syntax.GetLocation(), properties,
-                arn.ResourceId, arn.Region, arn.MaskedAccount, sinks[0].DisplayName));
+            return Diagnostic.Create(Descriptors.RegionPinnedAliasArn, operation.Syntax.GetLocation(), properties,
+                arn.ResourceId, arn.Region, arn.MaskedAccount, sinks[0].DisplayName);
         }
 
         private static bool IsWhollyNamedConstant(IOperation composite, int length)

@@ -226,6 +226,20 @@ public sealed class KMS0001HardcodedKeyArnTests
         class C { string Value = "{{Arn}}"; }
         """);
 
+    // The rules skip generated code when they analyze, not by filtering what they report (GeneratedCode.Flags): a type
+    // marked [GeneratedCode] in an ordinary file is silent too, while the user type next to it is reported.
+    [Fact]
+    public Task Does_not_report_a_type_marked_as_generated_code() => Verify.VerifyAnalyzerAsync($$"""
+        [System.CodeDom.Compiler.GeneratedCode("xsd", "4.8")]
+        partial class Generated
+        {
+            string Value = "{{Arn}}";
+            string Method() => "{{Arn}}" + "";
+        }
+
+        class User { string Value = {|#0:"{{Arn}}"|}; }
+        """, Kms0001(0));
+
     [Fact]
     public Task Does_not_report_generated_file_by_name()
     {
