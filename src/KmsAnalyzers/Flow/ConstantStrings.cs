@@ -125,7 +125,7 @@ internal static class ConstantStrings
     private static bool IsConstantStringOrNull(IOperation operand)
     {
         if (StringConcatenation(operand) is not { } top)
-            return operand.ConstantValue is { HasValue: true, Value: string or null };
+            return IsConstantLeaf(operand);
         var spine = new List<IBinaryOperation>();
         bool? known = null;
         IOperation current = top;
@@ -141,7 +141,7 @@ internal static class ConstantStrings
             current = binary.LeftOperand;
         }
 
-        var value = known ?? current.ConstantValue is { HasValue: true, Value: string or null };
+        var value = known ?? IsConstantLeaf(current);
         for (var i = spine.Count - 1; i >= 0; i--)
         {
             // The right side of a left-nested chain is one term; a parenthesized right-hand concatenation is asked the same way.
@@ -151,6 +151,16 @@ internal static class ConstantStrings
 
         return value;
     }
+
+    // A term of a concatenation, told from its kind where that suffices: reading a string's ConstantValue materializes
+    // the string and a weak reference to it, at every + of every string concatenation in the code.
+    private static bool IsConstantLeaf(IOperation operand) => operand switch
+    {
+        ILiteralOperation { Type: null or { SpecialType: SpecialType.System_String } } => true,
+        IFieldReferenceOperation { Field.IsConst: false } or ILocalReferenceOperation { Local.IsConst: false } or
+            IParameterReferenceOperation or IInvocationOperation or IPropertyReferenceOperation => false,
+        _ => operand.ConstantValue is { HasValue: true, Value: string or null },
+    };
 
     // The predefined string + (not a user-defined operator), under any parentheses.
     private static IBinaryOperation? StringConcatenation(IOperation operation)
