@@ -22,11 +22,14 @@ internal sealed class SourceSearch
 {
     private static readonly ConditionalWeakTable<Compilation, SourceSearch> Searches = new();
 
+    // Per tree, not per compilation: a tree is immutable, and the IDE keeps the trees of unchanged files from one
+    // keystroke's compilation to the next, so a keystroke reads only the edited file's text.
+    private static readonly ConditionalWeakTable<SyntaxTree, TreeText> Texts = new();
+
     private readonly Compilation _compilation;
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
     private readonly ConcurrentDictionary<IMethodSymbol, IReadOnlyList<IOperation>> _calls = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<string, SyntaxTree[]> _treesByName = new();
-    private readonly ConcurrentDictionary<SyntaxTree, TreeText> _facts = new();
 
     private SourceSearch(Compilation compilation) => _compilation = compilation;
 
@@ -53,8 +56,7 @@ internal sealed class SourceSearch
         foreach (var tree in _compilation.SyntaxTrees)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var text = tree.GetText(cancellationToken).ToString();
-            if (TreeText.ContainsWord(text, name) || Facts(tree, text).MaySpellNamesOtherwise)
+            if (Facts(tree, cancellationToken).MayName(tree, name, cancellationToken))
                 trees.Add(tree);
         }
 
@@ -67,8 +69,7 @@ internal sealed class SourceSearch
     /// </summary>
     public IEnumerable<SyntaxToken> IdentifiersNamed(SyntaxNode scope, string name, CancellationToken cancellationToken)
     {
-        var text = scope.SyntaxTree.GetText(cancellationToken).ToString();
-        if (name.Length == 0 || Facts(scope.SyntaxTree, text).MaySpellNamesOtherwise)
+        if (name.Length == 0 || Facts(scope.SyntaxTree, cancellationToken).MaySpellNamesOtherwise)
         {
             foreach (var token in scope.DescendantTokens())
             {
@@ -80,6 +81,9 @@ internal sealed class SourceSearch
             yield break;
         }
 
+        if (!Facts(scope.SyntaxTree, cancellationToken).MayName(scope.SyntaxTree, name, cancellationToken))
+            yield break;
+        var text = scope.SyntaxTree.GetText(cancellationToken).ToString();
         var span = scope.FullSpan;
         for (var at = TreeText.IndexOfWord(text, name, span.Start); at >= 0 && at < span.End; at = TreeText.IndexOfWord(text, name, at + name.Length))
         {
@@ -116,7 +120,7 @@ internal sealed class SourceSearch
                 continue;
             }
 
-            if (!mayName && !Facts(tree, tree.GetText(cancellationToken).ToString()).MayCreateImplicitly)
+            if (!mayName && !Facts(tree, cancellationToken).MayCreateImplicitly)
                 continue;
             // Constructors are also called where no name is spelled (`new(…)`, `: base(…)`): every creation is looked at.
             var root = tree.GetRoot(cancellationToken);
@@ -229,7 +233,13 @@ internal sealed class SourceSearch
         return false;
     }
 
-    private TreeText Facts(SyntaxTree tree, string text) => _facts.GetOrAdd(tree, _ => TreeText.Of(text));
+    private static TreeText Facts(SyntaxTree tree, CancellationToken cancellationToken)
+    {
+        if (Texts.TryGetValue(tree, out var known))
+            return known;
+        var facts = TreeText.Of(tree.GetText(cancellationToken).ToString());
+        return Texts.GetValue(tree, _ => facts);
+    }
 
     /// <summary>
     /// What a file's text says about the names it may contain, read from the text rather than the tokens (realizing
@@ -252,9 +262,23 @@ internal sealed class SourceSearch
         /// <summary>Whether the file may hold a target-typed <c>new(…)</c>, which names no type.</summary>
         public bool MayCreateImplicitly { get; }
 
+        private readonly ConcurrentDictionary<string, bool> _names = new(StringComparer.Ordinal);
+
         public static TreeText Of(string text) => new(
             text.IndexOf("\\u", StringComparison.Ordinal) >= 0 || text.IndexOf("\\U", StringComparison.Ordinal) >= 0 || HasFormattingCharacter(text),
             HasImplicitCreation(text));
+
+        /// <summary>Whether the file may contain the identifier <paramref name="name"/>; each name is searched for once per tree.</summary>
+        public bool MayName(SyntaxTree tree, string name, CancellationToken cancellationToken)
+        {
+            if (MaySpellNamesOtherwise || name.Length == 0)
+                return true;
+            if (_names.TryGetValue(name, out var known))
+                return known;
+            var found = ContainsWord(tree.GetText(cancellationToken).ToString(), name);
+            _names.TryAdd(name, found);
+            return found;
+        }
 
         /// <summary>Whether <paramref name="name"/> occurs in <paramref name="text"/> as a whole word.</summary>
         public static bool ContainsWord(string text, string name) => name.Length == 0 || IndexOfWord(text, name, 0) >= 0;

@@ -86,7 +86,7 @@ public sealed class RegionPinnedKeyPolicyAnalyzer : DiagnosticAnalyzer
     {
         var findings = new List<Finding>();
         var reported = new HashSet<SyntaxNode>();
-        var visited = new HashSet<IOperation>();
+        var visited = new HashSet<IOperation>(OperationComparer.Instance);
         foreach (var key in scope.Keys)
         {
             if (flow.IsMultiRegion(key) && flow.Policy(key) is { } policy)
@@ -111,6 +111,7 @@ public sealed class RegionPinnedKeyPolicyAnalyzer : DiagnosticAnalyzer
         private readonly List<Finding> _findings;
         private readonly HashSet<SyntaxNode> _reported;
         private readonly HashSet<IOperation> _visited;
+        private readonly HashSet<IReadOnlyList<IOperation>> _followed = new(); // lists and arrays compare by reference
         private readonly SyntaxNode? _keyType;
         private string? _keyName;
 
@@ -186,18 +187,13 @@ public sealed class RegionPinnedKeyPolicyAnalyzer : DiagnosticAnalyzer
             var symbol = ValueModel.ValueSymbol(operation);
             if (symbol is not (IFieldSymbol { IsConst: true } or ILocalSymbol { IsConst: true }) && _flow.Alternatives(operation) is { } values)
             {
-                foreach (var value in values)
-                    Walk(value, hops + 1, 0);
+                Follow(values, hops);
                 if (symbol is not null && symbol is not IMethodSymbol)
-                {
-                    foreach (var call in _flow.Values.CallsOn(symbol))
-                        Walk(call, hops + 1, 0);
-                }
+                    Follow(_flow.Values.CallsOn(symbol), hops);
             }
             else if (operation is IInvocationOperation invocation && ValueModel.IsInSource(invocation.TargetMethod))
             {
-                foreach (var value in _flow.Values.ValuesOf(invocation.TargetMethod.OriginalDefinition))
-                    Walk(value, hops + 1, 0);
+                Follow(_flow.Values.ValuesOf(invocation.TargetMethod.OriginalDefinition), hops);
             }
 
             // props.KeyPolicy: the policy is that member, not the object it is read from (props.Env names a Region too).
@@ -207,6 +203,16 @@ public sealed class RegionPinnedKeyPolicyAnalyzer : DiagnosticAnalyzer
                 if (child != instance)
                     Walk(child, hops, nesting + 1);
             }
+        }
+
+        // The same list of values (a symbol's writes, the calls on it) is met at every read of the symbol: walked once,
+        // every value in it is in _visited, so walking it again at any read changes nothing and cost n² for n reads.
+        private void Follow(IReadOnlyList<IOperation> values, int hops)
+        {
+            if (hops >= MaxHops || values.Count == 0 || !_followed.Add(values))
+                return;
+            foreach (var value in values)
+                Walk(value, hops + 1, 0);
         }
     }
 

@@ -115,7 +115,7 @@ internal static class ScalingRun
         AnalyzerOptions options, ImmutableArray<DiagnosticAnalyzer> analyzers)
     {
         var exceptions = new ConcurrentQueue<Exception>();
-        var compilation = CSharpCompilation.Create("Scaling", input.Trees, references, compilationOptions);
+        var compilation = CSharpCompilation.Create("Scaling", FreshTrees.Of(input.Trees), references, compilationOptions);
         // Sequential: a ratio needs the same analyzer to pay for the same lazy binding at n and 2n; run concurrently,
         // whichever analyzer touches a body first pays for binding it, and the ratios came out 1.8× one run, 3.6× the next.
         var withAnalyzers = compilation.WithAnalyzers(analyzers,

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Threading;
 using System.Threading.Tasks;
 using KmsAnalyzers.CodeFixes;
@@ -5,7 +6,10 @@ using KmsAnalyzers.Rules;
 using KmsAnalyzers.Tests.Fixes;
 using KmsAnalyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
+using Microsoft.CodeAnalysis.Text;
 using Xunit;
 using Verify = KmsAnalyzers.Tests.Infrastructure.Verifier<KmsAnalyzers.Rules.KeyIdentifierAtSinkAnalyzer, KmsAnalyzers.CodeFixes.UseAliasCodeFixProvider>;
 
@@ -61,6 +65,38 @@ public sealed class KMS0004HardcodedKeyIdTests
         };
         test.ExpectedDiagnostics.Add(Kms0004(0, "EncryptRequest.KeyId"));
         return test.RunAsync(CancellationToken.None);
+    }
+
+    // What a file's text says is kept per syntax tree, and the IDE keeps unchanged files' trees between keystrokes:
+    // an edit in another file that starts or stops using the constant must still change the answer.
+    [Fact]
+    public async Task An_edit_in_another_file_is_seen_by_the_next_compilation_of_the_same_trees()
+    {
+        var parseOptions = new CSharpParseOptions(LanguageVersion.Preview);
+        var keys = CSharpSyntaxTree.ParseText($$"""static class Keys { public const string OrdersKeyId = "{{KeyId}}"; }""", parseOptions, "/0/Keys.cs");
+        var unused = CSharpSyntaxTree.ParseText("class C { string Id() => \"orders\"; }", parseOptions, "/0/C.cs");
+        var used = unused.WithChangedText(SourceText.From("""
+            using Amazon.KeyManagementService.Model;
+            class C { EncryptRequest Request() => new() { KeyId = Keys.OrdersKeyId }; }
+            """));
+        var analyzer = ImmutableArray.Create<DiagnosticAnalyzer>(new KeyIdentifierAtSinkAnalyzer());
+
+        foreach (var (user, expected) in new[] { (unused, 0), (used, 1), (unused, 0) })
+        {
+            var result = await AnalyzerRunner.RunAsync(analyzer, new[] { keys, user }, ImmutableArray<AdditionalText>.Empty);
+            Assert.Empty(result.Exceptions);
+            Assert.Equal(expected, result.Diagnostics.Length);
+            if (expected == 1)
+            {
+                var diagnostic = result.Diagnostics[0];
+                Assert.Equal(DiagnosticIds.HardcodedKeyId, diagnostic.Id);
+                Assert.Same(keys, diagnostic.Location.SourceTree);
+                Assert.Equal("\"" + KeyId + "\"", keys.GetText().ToString(diagnostic.Location.SourceSpan));
+                Assert.Equal(
+                    $"KMS key ID '{KeyId}' is hard-coded and used as EncryptRequest.KeyId; {Alias}",
+                    diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
     }
 
     [Fact]
