@@ -13,10 +13,11 @@ namespace KmsAnalyzers.Flow;
 
 /// <summary>
 /// Finds things in a compilation's source on demand, instead of collecting them from every callback of every file:
-/// which files may name an identifier (searched for in the files' text on the first question about it), and the calls of a source method
-/// or constructor (its call sites), bound only in those files. The call-site direction of <see cref="ValueModel"/>, the
-/// DI registrations and <see cref="SinkSearch"/> ask here, and only when a rule has a question; a compilation whose
-/// rules never ask reads nothing. One instance per compilation, shared by every analyzer.
+/// which files may name an identifier (searched for in each file's text on the first question about it, the answer kept
+/// with the file's syntax tree), and the calls of a source method or constructor (its call sites), bound only in those
+/// files. The call-site direction of <see cref="ValueModel"/>, the DI registrations and <see cref="SinkSearch"/> ask
+/// here, and only when a rule has a question; a compilation whose rules never ask reads nothing. One instance per
+/// compilation, shared by every analyzer.
 /// </summary>
 internal sealed class SourceSearch
 {
