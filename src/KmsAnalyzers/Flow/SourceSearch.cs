@@ -70,7 +70,9 @@ internal sealed class SourceSearch
     /// </summary>
     public IEnumerable<SyntaxToken> IdentifiersNamed(SyntaxNode scope, string name, CancellationToken cancellationToken)
     {
-        if (name.Length == 0 || Facts(scope.SyntaxTree, cancellationToken).MaySpellNamesOtherwise)
+        var tree = scope.SyntaxTree;
+        var facts = Facts(tree, cancellationToken);
+        if (name.Length == 0 || facts.MaySpellNamesOtherwise)
         {
             foreach (var token in scope.DescendantTokens())
             {
@@ -82,9 +84,9 @@ internal sealed class SourceSearch
             yield break;
         }
 
-        if (!Facts(scope.SyntaxTree, cancellationToken).MayName(scope.SyntaxTree, name, cancellationToken))
+        if (!facts.MayName(tree, name, cancellationToken))
             yield break;
-        var text = scope.SyntaxTree.GetText(cancellationToken).ToString();
+        var text = tree.GetText(cancellationToken).ToString();
         var span = scope.FullSpan;
         for (var at = TreeText.IndexOfWord(text, name, span.Start); at >= 0 && at < span.End; at = TreeText.IndexOfWord(text, name, at + name.Length))
         {
@@ -251,6 +253,8 @@ internal sealed class SourceSearch
     /// </summary>
     private sealed class TreeText
     {
+        private readonly ConcurrentDictionary<string, bool> _names = new(StringComparer.Ordinal);
+
         private TreeText(bool maySpellNamesOtherwise, bool mayCreateImplicitly)
         {
             MaySpellNamesOtherwise = maySpellNamesOtherwise;
@@ -262,8 +266,6 @@ internal sealed class SourceSearch
 
         /// <summary>Whether the file may hold a target-typed <c>new(…)</c>, which names no type.</summary>
         public bool MayCreateImplicitly { get; }
-
-        private readonly ConcurrentDictionary<string, bool> _names = new(StringComparer.Ordinal);
 
         public static TreeText Of(string text) => new(
             text.IndexOf("\\u", StringComparison.Ordinal) >= 0 || text.IndexOf("\\U", StringComparison.Ordinal) >= 0 || HasFormattingCharacter(text),

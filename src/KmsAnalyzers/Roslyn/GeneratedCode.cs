@@ -10,7 +10,7 @@ internal static class GeneratedCode
     /// <c>#line hidden</c>), so what a rule reports is found in user code already. <c>ReportDiagnostics</c> spares the
     /// driver's second check of each reported location: without it, the first report in a file walks every token of
     /// the file looking for a <c>GeneratedCode</c> attribute, and the telemetry charges that walk to the analyzer that
-    /// reported (most of KMS0001's time on the benchmark, docs/performance.md).
+    /// reported (most of KMS0001's reporting cost on the benchmark, docs/performance.md).
     /// </summary>
     public const GeneratedCodeAnalysisFlags Flags = GeneratedCodeAnalysisFlags.ReportDiagnostics;
 }
