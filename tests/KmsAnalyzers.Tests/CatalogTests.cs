@@ -14,7 +14,7 @@ namespace KmsAnalyzers.Tests;
 /// <summary>The rule catalogue stays consistent: descriptors, docs, release tracking, README, fixers.</summary>
 public sealed class CatalogTests
 {
-    private static readonly DiagnosticAnalyzer[] Analyzers = typeof(HardcodedKeyIdentifierAnalyzer).Assembly.GetTypes()
+    private static readonly DiagnosticAnalyzer[] Analyzers = typeof(KmsAnalyzers.Rules.KmsCodeAnalyzer).Assembly.GetTypes()
         .Where(t => typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && !t.IsAbstract && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
         .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
         .ToArray();

@@ -18,7 +18,7 @@ public sealed class HostCompatibilityTests
 
     public static TheoryData<string> ShippedAssemblies() => new()
     {
-        typeof(HardcodedKeyIdentifierAnalyzer).Assembly.Location,
+        typeof(KmsAnalyzers.Rules.KmsCodeAnalyzer).Assembly.Location,
         typeof(CodeFixes.UseAliasCodeFixProvider).Assembly.Location,
     };
 

@@ -22,7 +22,7 @@ public sealed class PresetTests
     /// <summary>The file a preset must have; the test prints it on drift so it can be pasted back.</summary>
     internal static string Expected(string mode, string severity)
     {
-        var descriptors = typeof(HardcodedKeyIdentifierAnalyzer).Assembly.GetTypes()
+        var descriptors = typeof(KmsAnalyzers.Rules.KmsCodeAnalyzer).Assembly.GetTypes()
             .Where(t => t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
             .SelectMany(t => ((DiagnosticAnalyzer)Activator.CreateInstance(t)!).SupportedDiagnostics)
             .GroupBy(d => d.Id).Select(g => g.First()) // a rule's compilation-end descriptor shares its id

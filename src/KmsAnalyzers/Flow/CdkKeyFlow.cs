@@ -66,65 +66,70 @@ internal sealed class CdkKeyFlow
     public CdkSymbols Cdk => _cdk;
 
     /// <summary>
-    /// Registers (after the analyzer's own concurrency and generated-code settings) the live pass — per named type, at
-    /// its end, over the keys and replicas it creates — and the compilation-end pass over all of them, where parameters
-    /// are answered from their call sites. Nothing is registered when the compilation does not reference the CDK's KMS
-    /// constructs.
+    /// Registers the live pass — per named type, at its end, over the keys and replicas it creates — and the
+    /// compilation-end pass over all of them, where parameters are answered from their call sites. <paramref name="report"/>
+    /// is called once per pass with every rule's scope: the rules that judge CDK keys share one registration. The caller
+    /// registers nothing when the compilation does not reference the CDK (<see cref="SdkReferences.MayHaveCdk"/>).
     /// </summary>
-    public static void Register(AnalysisContext context, Action<CdkScope> report)
+    // In the name of every construct collected: CfnKey, Key (L2), CfnReplicaKey.
+    private const string KeyConstructNameFragment = "Key";
+
+    public static void Register(CompilationStartAnalysisContext start, Action<CdkScope> report)
     {
-        context.RegisterCompilationStartAction(start =>
+        var compilation = start.Compilation;
+        var lazyLive = new Lazy<CdkKeyFlow?>(() =>
+            CdkSymbols.TryCreate(compilation) is { } symbols ? new CdkKeyFlow(symbols, ValueModel.For(compilation)) : null);
+        var keys = new ConcurrentQueue<IObjectCreationOperation>();
+        var replicas = new ConcurrentQueue<IObjectCreationOperation>();
+        var search = SourceSearch.For(compilation);
+        start.RegisterSymbolStartAction(symbolStart =>
         {
-            // Told from the references' names, without binding them (SdkReferences says why); the CDK's types are
-            // looked up at the first object creation, when the compiler has bound the references.
-            if (!SdkReferences.Of(start.Compilation).MayHaveCdk)
+            // Most types create no KMS key construct: they register nothing, so the driver keeps no per-type actions
+            // for them (it copies the analyzer's actions for each type that registers any).
+            if (!search.MayCreateTypeNamed((INamedTypeSymbol)symbolStart.Symbol, KeyConstructNameFragment, symbolStart.CancellationToken))
                 return;
-            var compilation = start.Compilation;
-            var lazyLive = new Lazy<CdkKeyFlow?>(() =>
-                CdkSymbols.TryCreate(compilation) is { } symbols ? new CdkKeyFlow(symbols, ValueModel.For(compilation)) : null);
-            var keys = new ConcurrentQueue<IObjectCreationOperation>();
-            var replicas = new ConcurrentQueue<IObjectCreationOperation>();
-            start.RegisterSymbolStartAction(symbolStart =>
+            var typeKeys = new List<IObjectCreationOperation>();
+            var typeReplicas = new List<IObjectCreationOperation>();
+            symbolStart.RegisterOperationAction(operation =>
             {
-                var typeKeys = new List<IObjectCreationOperation>();
-                var typeReplicas = new List<IObjectCreationOperation>();
-                symbolStart.RegisterOperationAction(operation =>
-                {
-                    if (lazyLive.Value is not { } live)
-                        return; // the CDK's KMS constructs are not referenced
-                    var creation = (IObjectCreationOperation)operation.Operation;
-                    var cdk = live.Cdk;
-                    var list = cdk.IsKey(creation.Type) ? typeKeys : cdk.IsReplica(creation.Type) ? typeReplicas : null;
-                    if (list is null)
-                        return;
-                    lock (list)
-                        list.Add(creation);
-                }, OperationKind.ObjectCreation);
-                symbolStart.RegisterSymbolEndAction(end =>
-                {
-                    if (typeKeys.Count == 0 && typeReplicas.Count == 0)
-                        return;
-                    typeKeys.Sort(BySource);
-                    typeReplicas.Sort(BySource);
-                    foreach (var key in typeKeys)
-                        keys.Enqueue(key);
-                    foreach (var replica in typeReplicas)
-                        replicas.Enqueue(replica);
-                    var live = lazyLive.Value!; // a key was collected, so the symbols exist
-                    report(new CdkScope(live, live, typeKeys, typeReplicas, end.ReportDiagnostic, false, end.CancellationToken));
-                });
-            }, SymbolKind.NamedType);
-            start.RegisterCompilationEndAction(end =>
-            {
-                if ((replicas.IsEmpty && keys.IsEmpty) || lazyLive.Value is not { } live)
+                // By metadata name first: the CDK's symbols are looked up (and its assemblies bound) only for a key.
+                var creation = (IObjectCreationOperation)operation.Operation;
+                if (creation.Type is not INamedTypeSymbol type ||
+                    !(SymbolNames.HasMetadataName(type, SdkNames.CfnKey) || SymbolNames.HasMetadataName(type, SdkNames.L2Key) ||
+                      SymbolNames.HasMetadataName(type, SdkNames.CfnReplicaKey)) ||
+                    lazyLive.Value is not { } live)
+                    return; // not a KMS key construct, or the CDK's KMS constructs are not referenced
+                var cdk = live.Cdk;
+                var list = cdk.IsKey(creation.Type) ? typeKeys : cdk.IsReplica(creation.Type) ? typeReplicas : null;
+                if (list is null)
                     return;
-                var allKeys = new List<IObjectCreationOperation>(keys);
-                var allReplicas = new List<IObjectCreationOperation>(replicas);
-                allKeys.Sort(BySource);
-                allReplicas.Sort(BySource);
-                var withCallSites = new CdkKeyFlow(live.Cdk, live.Values.WithCallSites(new CallSites(end.Compilation, end.CancellationToken)));
-                report(new CdkScope(withCallSites, live, allKeys, allReplicas, end.ReportDiagnostic, true, end.CancellationToken));
+                lock (list)
+                    list.Add(creation);
+            }, OperationKind.ObjectCreation);
+            symbolStart.RegisterSymbolEndAction(end =>
+            {
+                if (typeKeys.Count == 0 && typeReplicas.Count == 0)
+                    return;
+                typeKeys.Sort(BySource);
+                typeReplicas.Sort(BySource);
+                foreach (var key in typeKeys)
+                    keys.Enqueue(key);
+                foreach (var replica in typeReplicas)
+                    replicas.Enqueue(replica);
+                var live = lazyLive.Value!; // a key was collected, so the symbols exist
+                report(new CdkScope(live, live, typeKeys, typeReplicas, end.ReportDiagnostic, false, end.CancellationToken));
             });
+        }, SymbolKind.NamedType);
+        start.RegisterCompilationEndAction(end =>
+        {
+            if ((replicas.IsEmpty && keys.IsEmpty) || lazyLive.Value is not { } live)
+                return;
+            var allKeys = new List<IObjectCreationOperation>(keys);
+            var allReplicas = new List<IObjectCreationOperation>(replicas);
+            allKeys.Sort(BySource);
+            allReplicas.Sort(BySource);
+            var withCallSites = new CdkKeyFlow(live.Cdk, live.Values.WithCallSites(new CallSites(end.Compilation, end.CancellationToken)));
+            report(new CdkScope(withCallSites, live, allKeys, allReplicas, end.ReportDiagnostic, true, end.CancellationToken));
         });
     }
 

@@ -126,6 +126,19 @@ internal static class ConstantStrings
     {
         if (StringConcatenation(operand) is not { } top)
             return IsConstantLeaf(operand);
+        // The concatenations of ordinary code are short: walked as they are, without keeping answers (each kept answer
+        // is a weak table entry, a dependent handle for the GC). Only a long chain is remembered, so that a chain of n
+        // terms still costs n, not n².
+        var depth = 0;
+        IOperation bottom = top;
+        while (StringConcatenation(bottom) is { } level && depth <= ShortChain)
+        {
+            bottom = level.LeftOperand;
+            depth++;
+        }
+
+        if (depth <= ShortChain)
+            return IsConstantShortChain(top);
         var spine = new List<IBinaryOperation>();
         bool? known = null;
         IOperation current = top;
@@ -152,6 +165,21 @@ internal static class ConstantStrings
         return value;
     }
 
+    private const int ShortChain = 16;
+
+    private static bool IsConstantShortChain(IBinaryOperation top)
+    {
+        IOperation current = top;
+        while (StringConcatenation(current) is { } binary)
+        {
+            if (!IsConstantStringOrNull(binary.RightOperand))
+                return false;
+            current = binary.LeftOperand;
+        }
+
+        return IsConstantLeaf(current);
+    }
+
     // A term of a concatenation, told from its kind where that suffices: reading a string's ConstantValue materializes
     // the string and a weak reference to it, at every + of every string concatenation in the code.
     private static bool IsConstantLeaf(IOperation operand) => operand switch
@@ -171,6 +199,62 @@ internal static class ConstantStrings
             binary.Type?.SpecialType == SpecialType.System_String
             ? binary
             : null;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="operation"/> is a constant string concatenation, and if so the length of its value and
+    /// which of <paramref name="fragments"/> occur in it (bit i for fragment i), read from its terms without building
+    /// the value: reading a constant concatenation's <c>ConstantValue</c> builds the whole string, at every constant
+    /// concatenation of the code (SQL, URLs, messages), most of which hold nothing a rule looks for.
+    /// </summary>
+    public static bool TryScanConstantConcatenation(IOperation operation, string[] fragments, out int length, out int found)
+    {
+        length = 0;
+        found = 0;
+        if (StringConcatenation(operation) is not { } top || !IsConstantStringOrNull(top))
+            return false;
+        var overlap = 0; // a fragment may span terms: the last (longest fragment - 1) characters are checked with the next term
+        foreach (var fragment in fragments)
+            overlap = System.Math.Max(overlap, fragment.Length - 1);
+        var tail = "";
+        var pending = new Stack<IOperation>();
+        pending.Push(top);
+        while (pending.Count > 0)
+        {
+            var term = pending.Pop();
+            while (term is IConversionOperation { Operand: var operand } && operand.ConstantValue.HasValue)
+                term = operand;
+            while (term is IParenthesizedOperation { Operand: var inner })
+                term = inner;
+            if (StringConcatenation(term) is { } concatenation)
+            {
+                pending.Push(concatenation.RightOperand);
+                pending.Push(concatenation.LeftOperand);
+                continue;
+            }
+
+            var text = ValueText(term);
+            length += text.Length;
+            var joint = tail + (text.Length > overlap ? text.Substring(0, overlap) : text);
+            for (var i = 0; i < fragments.Length; i++)
+            {
+                if (text.IndexOf(fragments[i], System.StringComparison.Ordinal) >= 0 || joint.IndexOf(fragments[i], System.StringComparison.Ordinal) >= 0)
+                    found |= 1 << i;
+            }
+
+            if (text.Length >= overlap)
+            {
+                tail = text.Substring(text.Length - overlap);
+            }
+            else
+            {
+                tail += text;
+                if (tail.Length > overlap)
+                    tail = tail.Substring(tail.Length - overlap);
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The leaves of a constant composite in order, with their offsets in the composed value.</summary>

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -31,6 +32,7 @@ internal sealed class SourceSearch
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
     private readonly ConcurrentDictionary<IMethodSymbol, IReadOnlyList<IOperation>> _calls = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<string, SyntaxTree[]> _treesByName = new();
+    private int _hasGlobalUsingAlias; // 0 not read, 1 no, 2 yes
 
     private SourceSearch(Compilation compilation) => _compilation = compilation;
 
@@ -57,11 +59,53 @@ internal sealed class SourceSearch
         foreach (var tree in _compilation.SyntaxTrees)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (Facts(tree, cancellationToken).MayName(tree, name, cancellationToken))
+            if (Facts(tree).MayName(tree, name, cancellationToken))
                 trees.Add(tree);
         }
 
         return trees.ToArray();
+    }
+
+    /// <summary>
+    /// Whether code of <paramref name="type"/> may create an object of a type whose name holds <paramref name="fragment"/>
+    /// (a superset): a file declaring it holds the fragment (the type's name, a qualified name, an alias's target) or a
+    /// target-typed <c>new(…)</c>, or a <c>global using</c> alias of the compilation may name the type otherwise.
+    /// Read from each file's text once per tree.
+    /// </summary>
+    public bool MayCreateTypeNamed(INamedTypeSymbol type, string fragment, CancellationToken cancellationToken)
+    {
+        if (HasGlobalUsingAlias(cancellationToken))
+            return true;
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            var tree = reference.SyntaxTree;
+            var facts = Facts(tree);
+            if (facts.MayHold(tree, fragment, cancellationToken) || facts.MayCreateImplicitly(tree, cancellationToken))
+                return true;
+        }
+
+        return false;
+    }
+
+    private bool HasGlobalUsingAlias(CancellationToken cancellationToken)
+    {
+        var known = Volatile.Read(ref _hasGlobalUsingAlias);
+        if (known == 0)
+        {
+            known = 1;
+            foreach (var tree in _compilation.SyntaxTrees)
+            {
+                if (Facts(tree).HasGlobalUsingAlias(tree, cancellationToken))
+                {
+                    known = 2;
+                    break;
+                }
+            }
+
+            Volatile.Write(ref _hasGlobalUsingAlias, known);
+        }
+
+        return known == 2;
     }
 
     /// <summary>
@@ -71,8 +115,10 @@ internal sealed class SourceSearch
     public IEnumerable<SyntaxToken> IdentifiersNamed(SyntaxNode scope, string name, CancellationToken cancellationToken)
     {
         var tree = scope.SyntaxTree;
-        var facts = Facts(tree, cancellationToken);
-        if (name.Length == 0 || facts.MaySpellNamesOtherwise)
+        var facts = Facts(tree);
+        if (!facts.MayName(tree, name, cancellationToken))
+            yield break;
+        if (name.Length == 0 || facts.MaySpellNamesOtherwise(tree, cancellationToken))
         {
             foreach (var token in scope.DescendantTokens())
             {
@@ -84,8 +130,6 @@ internal sealed class SourceSearch
             yield break;
         }
 
-        if (!facts.MayName(tree, name, cancellationToken))
-            yield break;
         var text = tree.GetText(cancellationToken).ToString();
         var span = scope.FullSpan;
         for (var at = TreeText.IndexOfWord(text, name, span.Start); at >= 0 && at < span.End; at = TreeText.IndexOfWord(text, name, at + name.Length))
@@ -123,7 +167,7 @@ internal sealed class SourceSearch
                 continue;
             }
 
-            if (!mayName && !Facts(tree, cancellationToken).MayCreateImplicitly)
+            if (!mayName && !Facts(tree).MayCreateImplicitly(tree, cancellationToken))
                 continue;
             // Constructors are also called where no name is spelled (`new(…)`, `: base(…)`): every creation is looked at.
             var root = tree.GetRoot(cancellationToken);
@@ -236,13 +280,8 @@ internal sealed class SourceSearch
         return false;
     }
 
-    private static TreeText Facts(SyntaxTree tree, CancellationToken cancellationToken)
-    {
-        if (Texts.TryGetValue(tree, out var known))
-            return known;
-        var facts = TreeText.Of(tree.GetText(cancellationToken).ToString());
-        return Texts.GetValue(tree, _ => facts);
-    }
+    private static TreeText Facts(SyntaxTree tree) =>
+        Texts.TryGetValue(tree, out var known) ? known : Texts.GetValue(tree, static _ => new TreeText());
 
     /// <summary>
     /// What a file's text says about the names it may contain, read from the text rather than the tokens (realizing
@@ -250,36 +289,83 @@ internal sealed class SourceSearch
     /// file, on the first question about it: a vectorized ordinal search costs a fraction of reading every word of the
     /// code base into an index, and a compilation asks about a handful of names. Code, comments and strings count alike
     /// (a superset); a file that may spell a name with a Unicode escape or a formatting character is always searched.
+    /// Each fact is read on the first question that needs it: most files are asked about a name they do not hold.
     /// </summary>
     private sealed class TreeText
     {
-        private readonly ConcurrentDictionary<string, bool> _names = new(StringComparer.Ordinal);
+        private const int Unknown = 0, No = 1, Yes = 2;
 
-        private TreeText(bool maySpellNamesOtherwise, bool mayCreateImplicitly)
-        {
-            MaySpellNamesOtherwise = maySpellNamesOtherwise;
-            MayCreateImplicitly = mayCreateImplicitly;
-        }
+        private Dictionary<string, bool>? _names; // made on the first name asked, under lock: most files are asked few
+        private int _maySpellNamesOtherwise;
+        private int _mayCreateImplicitly;
+        private int _hasGlobalUsingAlias;
 
         /// <summary>Whether an identifier may be written so that its name is not in the text as it is (<c>\u0041bc</c>, a formatting character).</summary>
-        public bool MaySpellNamesOtherwise { get; }
+        public bool MaySpellNamesOtherwise(SyntaxTree tree, CancellationToken cancellationToken) =>
+            Fact(ref _maySpellNamesOtherwise, tree, cancellationToken, static text =>
+                text.IndexOf("\\u", StringComparison.Ordinal) >= 0 || text.IndexOf("\\U", StringComparison.Ordinal) >= 0 || HasFormattingCharacter(text));
 
         /// <summary>Whether the file may hold a target-typed <c>new(…)</c>, which names no type.</summary>
-        public bool MayCreateImplicitly { get; }
+        public bool MayCreateImplicitly(SyntaxTree tree, CancellationToken cancellationToken) =>
+            Fact(ref _mayCreateImplicitly, tree, cancellationToken, HasImplicitCreation);
 
-        public static TreeText Of(string text) => new(
-            text.IndexOf("\\u", StringComparison.Ordinal) >= 0 || text.IndexOf("\\U", StringComparison.Ordinal) >= 0 || HasFormattingCharacter(text),
-            HasImplicitCreation(text));
+        /// <summary>Whether the file declares a <c>global using</c> alias, which lets every file name a type otherwise.</summary>
+        public bool HasGlobalUsingAlias(SyntaxTree tree, CancellationToken cancellationToken) =>
+            Fact(ref _hasGlobalUsingAlias, tree, cancellationToken, static (text, tree, cancellationToken) =>
+            {
+                if (text.IndexOf("global", StringComparison.Ordinal) < 0)
+                    return false;
+                foreach (var directive in ((CompilationUnitSyntax)tree.GetRoot(cancellationToken)).Usings)
+                {
+                    if (directive.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword) && directive.Alias is not null)
+                        return true;
+                }
+
+                return false;
+            });
+
+        private static bool Fact(ref int fact, SyntaxTree tree, CancellationToken cancellationToken, Func<string, bool> read) =>
+            Fact(ref fact, tree, cancellationToken, read, static (text, _, _, read) => read(text));
+
+        private static bool Fact(ref int fact, SyntaxTree tree, CancellationToken cancellationToken, Func<string, SyntaxTree, CancellationToken, bool> read) =>
+            Fact(ref fact, tree, cancellationToken, read, static (text, tree, cancellationToken, read) => read(text, tree, cancellationToken));
+
+        private static bool Fact<TRead>(
+            ref int fact, SyntaxTree tree, CancellationToken cancellationToken, TRead read, Func<string, SyntaxTree, CancellationToken, TRead, bool> answer)
+        {
+            var known = Volatile.Read(ref fact);
+            if (known == Unknown)
+            {
+                known = answer(tree.GetText(cancellationToken).ToString(), tree, cancellationToken, read) ? Yes : No;
+                Volatile.Write(ref fact, known);
+            }
+
+            return known == Yes;
+        }
 
         /// <summary>Whether the file may contain the identifier <paramref name="name"/>; each name is searched for once per tree.</summary>
-        public bool MayName(SyntaxTree tree, string name, CancellationToken cancellationToken)
+        public bool MayName(SyntaxTree tree, string name, CancellationToken cancellationToken) =>
+            name.Length == 0 || Search(tree, name, wholeWord: true, cancellationToken);
+
+        /// <summary>Whether the file's text holds <paramref name="fragment"/> anywhere, as a word or inside one.</summary>
+        public bool MayHold(SyntaxTree tree, string fragment, CancellationToken cancellationToken) =>
+            fragment.Length == 0 || Search(tree, fragment, wholeWord: false, cancellationToken);
+
+        private bool Search(SyntaxTree tree, string name, bool wholeWord, CancellationToken cancellationToken)
         {
-            if (MaySpellNamesOtherwise || name.Length == 0)
-                return true;
-            if (_names.TryGetValue(name, out var known))
-                return known;
-            var found = ContainsWord(tree.GetText(cancellationToken).ToString(), name);
-            _names.TryAdd(name, found);
+            var key = wholeWord ? name : "\0" + name; // a fragment is asked apart from the word of the same spelling
+            lock (this)
+            {
+                if (_names is not null && _names.TryGetValue(key, out var known))
+                    return known;
+            }
+
+            // The name itself first (vectorized); only a file without it is asked whether it may spell it otherwise.
+            var text = tree.GetText(cancellationToken).ToString();
+            var found = (wholeWord ? ContainsWord(text, name) : text.IndexOf(name, StringComparison.Ordinal) >= 0) ||
+                MaySpellNamesOtherwise(tree, cancellationToken);
+            lock (this)
+                (_names ??= new Dictionary<string, bool>(StringComparer.Ordinal))[key] = found;
             return found;
         }
 
@@ -301,6 +387,9 @@ internal sealed class SourceSearch
 
         private static bool HasFormattingCharacter(string text)
         {
+            // A formatting character is not ASCII; the runtime counts UTF-8 bytes vectorized, and most files are ASCII.
+            if (Encoding.UTF8.GetByteCount(text) == text.Length)
+                return false;
             foreach (var c in text)
             {
                 if (c > 127 && char.GetUnicodeCategory(c) == UnicodeCategory.Format)

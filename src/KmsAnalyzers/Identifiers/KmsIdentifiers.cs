@@ -25,7 +25,7 @@ internal static class KmsIdentifiers
     public const string MultiRegionPrefix = "mrk-";
     public const string AliasPrefix = "alias/";
     public const string AwsManagedAliasPrefix = "alias/aws/";
-    private const int UuidLength = 36;
+    public const int UuidLength = 36;
     private const int MultiRegionKeyIdLength = 36; // "mrk-" + 32 hex
     private const int MaxAliasNameLength = 256;
 
@@ -50,6 +50,16 @@ internal static class KmsIdentifiers
          text.IndexOf(MultiRegionPrefix, System.StringComparison.Ordinal) >= 0);
 
     private const string KmsServiceField = ":kms:";
+
+    /// <summary>What <see cref="MayContainKeyIdentifier(string)"/> looks for, for a value read in pieces.</summary>
+    public static readonly string[] KeyIdentifierFragments = { KmsServiceField, ArnPrefix, MultiRegionPrefix };
+
+    /// <summary>
+    /// <see cref="MayContainKeyIdentifier(string)"/> of a value read in pieces: its length, and which of
+    /// <see cref="KeyIdentifierFragments"/> it holds (bit i for fragment i).
+    /// </summary>
+    public static bool MayContainKeyIdentifier(int length, int fragments) =>
+        length >= MultiRegionKeyIdLength && ((fragments & 0b011) == 0b011 || (fragments & 0b100) != 0);
 
     public static KmsIdentifierKind Classify(string s) => Classify(s, 0, s.Length);
 

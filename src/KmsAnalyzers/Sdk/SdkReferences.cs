@@ -63,6 +63,9 @@ internal sealed class SdkReferences
         var searched = new List<IAssemblySymbol> { _compilation.Assembly };
         foreach (var reference in _compilation.References)
         {
+            // The name first: the symbol of every framework reference is a wrapper made on request (a few ms a compilation).
+            if (Name(reference) is { } name && Family(name) == SdkFamily.None)
+                continue;
             if (_compilation.GetAssemblyOrModuleSymbol(reference) is IAssemblySymbol assembly &&
                 Family(assembly.Identity.Name) != SdkFamily.None)
                 searched.Add(assembly);

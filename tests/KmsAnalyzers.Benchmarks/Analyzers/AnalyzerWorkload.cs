@@ -85,7 +85,7 @@ internal sealed class AnalyzerWorkload
     public AnalyzerOptions AnalyzerOptions { get; }
 
     /// <summary>Every analyzer KmsAnalyzers ships (each <c>[DiagnosticAnalyzer]</c> type of the assembly), so new rules are measured too.</summary>
-    public static ImmutableArray<DiagnosticAnalyzer> OurAnalyzers() => typeof(HardcodedKeyIdentifierAnalyzer).Assembly.GetTypes()
+    public static ImmutableArray<DiagnosticAnalyzer> OurAnalyzers() => typeof(KmsAnalyzers.Rules.KmsCodeAnalyzer).Assembly.GetTypes()
         .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.IsDefined(typeof(DiagnosticAnalyzerAttribute), inherit: false))
         .OrderBy(t => t.Name, StringComparer.Ordinal)
         .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)

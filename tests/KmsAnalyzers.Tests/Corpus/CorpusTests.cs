@@ -196,7 +196,7 @@ public sealed class CorpusTests
     private static string CasesRoot => Path.Combine(EndToEnd.Workspace.RepositoryRoot, "tests/KmsAnalyzers.Tests/Corpus/Cases");
 
     private static readonly Lazy<ImmutableArray<DiagnosticAnalyzer>> Analyzers = new(() =>
-        typeof(KmsAnalyzers.Rules.HardcodedKeyIdentifierAnalyzer).Assembly.GetTypes()
+        typeof(KmsAnalyzers.Rules.KmsCodeAnalyzer).Assembly.GetTypes()
             .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttributes(typeof(DiagnosticAnalyzerAttribute), false).Length > 0)
             .OrderBy(t => t.FullName, StringComparer.Ordinal)
             .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)

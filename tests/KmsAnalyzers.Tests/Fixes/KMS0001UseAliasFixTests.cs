@@ -6,7 +6,7 @@ using KmsAnalyzers.CodeFixes;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 using static KmsAnalyzers.Tests.Infrastructure.TestKeys;
-using Verify = KmsAnalyzers.Tests.Infrastructure.Verifier<KmsAnalyzers.Rules.HardcodedKeyIdentifierAnalyzer, KmsAnalyzers.CodeFixes.UseAliasCodeFixProvider>;
+using Verify = KmsAnalyzers.Tests.Infrastructure.Verifier<KmsAnalyzers.Tests.Infrastructure.HardcodedKeyIdentifierAnalyzer, KmsAnalyzers.CodeFixes.UseAliasCodeFixProvider>;
 
 namespace KmsAnalyzers.Tests.Fixes;
 

@@ -13,7 +13,7 @@ using Microsoft.CodeAnalysis.Text;
 using Xunit;
 using static KmsAnalyzers.Tests.Infrastructure.TestKeys;
 using Verify = KmsAnalyzers.Tests.Infrastructure.Verifier<KmsAnalyzers.Rules.AliasMapAnalyzer, KmsAnalyzers.CodeFixes.UseAliasCodeFixProvider>;
-using VerifyKeys = KmsAnalyzers.Tests.Infrastructure.Verifier<KmsAnalyzers.Rules.HardcodedKeyIdentifierAnalyzer, KmsAnalyzers.CodeFixes.UseAliasCodeFixProvider>;
+using VerifyKeys = KmsAnalyzers.Tests.Infrastructure.Verifier<KmsAnalyzers.Tests.Infrastructure.HardcodedKeyIdentifierAnalyzer, KmsAnalyzers.CodeFixes.UseAliasCodeFixProvider>;
 
 namespace KmsAnalyzers.Tests.Options;
 

@@ -128,7 +128,7 @@ internal static class Harness
         .ToImmutableArray();
 
     /// <summary>Fresh instances of every analyzer of KmsAnalyzers.dll.</summary>
-    public static ImmutableArray<DiagnosticAnalyzer> CreateAnalyzers() => typeof(HardcodedKeyIdentifierAnalyzer).Assembly.GetTypes()
+    public static ImmutableArray<DiagnosticAnalyzer> CreateAnalyzers() => typeof(KmsAnalyzers.Rules.KmsCodeAnalyzer).Assembly.GetTypes()
         .Where(t => typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && !t.IsAbstract && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
         .OrderBy(t => t.FullName, StringComparer.Ordinal)
         .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)

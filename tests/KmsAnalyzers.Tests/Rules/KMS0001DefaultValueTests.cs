@@ -4,7 +4,7 @@ using KmsAnalyzers.CodeFixes;
 using KmsAnalyzers.Tests.Fixes;
 using Xunit;
 using static KmsAnalyzers.Tests.Infrastructure.TestKeys;
-using Verify = KmsAnalyzers.Tests.Infrastructure.Verifier<KmsAnalyzers.Rules.HardcodedKeyIdentifierAnalyzer, KmsAnalyzers.CodeFixes.UseAliasCodeFixProvider>;
+using Verify = KmsAnalyzers.Tests.Infrastructure.Verifier<KmsAnalyzers.Tests.Infrastructure.HardcodedKeyIdentifierAnalyzer, KmsAnalyzers.CodeFixes.UseAliasCodeFixProvider>;
 
 namespace KmsAnalyzers.Tests.Rules;
 

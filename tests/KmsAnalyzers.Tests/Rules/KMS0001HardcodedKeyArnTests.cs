@@ -5,7 +5,7 @@ using KmsAnalyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 using static KmsAnalyzers.Tests.Infrastructure.TestKeys;
-using Verify = KmsAnalyzers.Tests.Infrastructure.Verifier<KmsAnalyzers.Rules.HardcodedKeyIdentifierAnalyzer, KmsAnalyzers.CodeFixes.UseAliasCodeFixProvider>;
+using Verify = KmsAnalyzers.Tests.Infrastructure.Verifier<KmsAnalyzers.Tests.Infrastructure.HardcodedKeyIdentifierAnalyzer, KmsAnalyzers.CodeFixes.UseAliasCodeFixProvider>;
 
 namespace KmsAnalyzers.Tests.Rules;
 
@@ -62,6 +62,9 @@ public sealed class KMS0001HardcodedKeyArnTests
     [InlineData("$@\"arn:aws:kms:{Region}:210987654321:key/{Id}\"")]
     [InlineData("$\"\"\"arn:aws:kms:{Region}:210987654321:key/{Id}\"\"\"")]
     [InlineData("\"arn:aws:kms:\" + Region + \":210987654321:key/\" + Id")]
+    // The value is read term by term before it is built: "arn:" and ":kms:" split over terms, one character at a time too.
+    [InlineData("\"a\" + \"r\" + \"n\" + \":\" + \"aws\" + \":k\" + \"m\" + \"s:\" + Region + (\":210987654321:key/\" + Id)")]
+    [InlineData("\"ar\" + (\"n:aws:km\" + \"s:\" + Region) + \":210987654321:key/\" + Id")]
     [InlineData("\"\\u0061rn:aws:kms:eu-west-1:210987654321:key/" + KeyId + "\"")]
     public Task Reports_every_constant_string_form(string expression) => Verify.VerifyAnalyzerAsync($$"""
         class C

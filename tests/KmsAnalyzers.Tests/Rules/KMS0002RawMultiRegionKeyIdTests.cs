@@ -3,7 +3,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 using static KmsAnalyzers.Tests.Infrastructure.TestKeys;
-using Verify = KmsAnalyzers.Tests.Infrastructure.Verifier<KmsAnalyzers.Rules.HardcodedKeyIdentifierAnalyzer, KmsAnalyzers.CodeFixes.UseAliasCodeFixProvider>;
+using Verify = KmsAnalyzers.Tests.Infrastructure.Verifier<KmsAnalyzers.Tests.Infrastructure.HardcodedKeyIdentifierAnalyzer, KmsAnalyzers.CodeFixes.UseAliasCodeFixProvider>;
 
 namespace KmsAnalyzers.Tests.Rules;
 
@@ -42,6 +42,7 @@ public sealed class KMS0002RawMultiRegionKeyIdTests
     [InlineData("@\"" + Mrk + "\"")]
     [InlineData("\"\"\"" + Mrk + "\"\"\"")]
     [InlineData("\"mrk-\" + \"0b1c2d3e4f504a6b8c7d9e0f1a2b3c4d\"")]
+    [InlineData("\"m\" + \"r\" + \"k\" + \"-\" + \"0b1c2d3e4f504a6b8c7d9e0f1a2b3c4d\"")]
     [InlineData("$\"mrk-{Hex}\"")]
     [InlineData("\"ids: " + Mrk + "; other\"")]
     public Task Reports_every_constant_form(string expression) => Verify.VerifyAnalyzerAsync($$"""

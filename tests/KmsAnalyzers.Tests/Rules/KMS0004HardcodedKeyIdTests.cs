@@ -11,7 +11,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 using Microsoft.CodeAnalysis.Text;
 using Xunit;
-using Verify = KmsAnalyzers.Tests.Infrastructure.Verifier<KmsAnalyzers.Rules.KeyIdentifierAtSinkAnalyzer, KmsAnalyzers.CodeFixes.UseAliasCodeFixProvider>;
+using Verify = KmsAnalyzers.Tests.Infrastructure.Verifier<KmsAnalyzers.Tests.Infrastructure.KeyIdentifierAtSinkAnalyzer, KmsAnalyzers.CodeFixes.UseAliasCodeFixProvider>;
 
 namespace KmsAnalyzers.Tests.Rules;
 
@@ -230,6 +230,7 @@ public sealed class KMS0004HardcodedKeyIdTests
     [InlineData("\"\"\"" + KeyId + "\"\"\"")]
     [InlineData("\"0B1C2D3E-4F50-4A6B-8C7D-9E0F1A2B3C4D\"")]
     [InlineData("\"0b1c2d3e-4f50-\" + \"4a6b-8c7d-9e0f1a2b3c4d\"")]
+    [InlineData("Head + (\"-4a6b\" + \"-8c7d-\") + \"9e0f1a2b3c4d\"")]
     [InlineData("$\"{Head}-4a6b-8c7d-9e0f1a2b3c4d\"")]
     public Task Reports_every_constant_string_form(string expression) => Analyze($$"""
         using Amazon.KeyManagementService.Model;

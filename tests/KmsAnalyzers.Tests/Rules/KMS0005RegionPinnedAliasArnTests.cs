@@ -6,7 +6,7 @@ using KmsAnalyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
-using Verify = KmsAnalyzers.Tests.Infrastructure.Verifier<KmsAnalyzers.Rules.KeyIdentifierAtSinkAnalyzer, KmsAnalyzers.CodeFixes.UseAliasNameCodeFixProvider>;
+using Verify = KmsAnalyzers.Tests.Infrastructure.Verifier<KmsAnalyzers.Tests.Infrastructure.KeyIdentifierAtSinkAnalyzer, KmsAnalyzers.CodeFixes.UseAliasNameCodeFixProvider>;
 
 namespace KmsAnalyzers.Tests.Rules;
 
@@ -81,6 +81,7 @@ public sealed class KMS0005RegionPinnedAliasArnTests
     [InlineData("$\"arn:aws:kms:{Region}:210987654321:alias/orders\"", "$\"alias/orders\"")]
     [InlineData("$@\"arn:aws:kms:{Region}:210987654321:alias/orders\"", "$@\"alias/orders\"")]
     [InlineData("\"arn:aws:kms:\" + Region + \":210987654321:alias/orders\"", "\"alias/orders\"")]
+    [InlineData("\"ar\" + \"n:aws:kms:\" + Region + \":210987654321:al\" + \"ias/orders\"", "\"alias/orders\"")]
     [InlineData("\"arn:aws:kms:eu-west-1:210987654321:\\u0061lias/orders\"", "\"alias/orders\"")]
     public Task Rewrites_every_literal_form(string before, string after) => Fix($$"""
         using Amazon.KeyManagementService.Model;

@@ -5,7 +5,7 @@ using KmsAnalyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
-using Verify6 = KmsAnalyzers.Tests.Infrastructure.Verifier<KmsAnalyzers.Rules.ReplicaKeyPolicyAnalyzer, KmsAnalyzers.CodeFixes.UseRegionTokenCodeFixProvider>;
+using Verify6 = KmsAnalyzers.Tests.Infrastructure.Verifier<KmsAnalyzers.Tests.Infrastructure.ReplicaKeyPolicyAnalyzer, KmsAnalyzers.CodeFixes.UseRegionTokenCodeFixProvider>;
 
 namespace KmsAnalyzers.Tests.Rules;
 

@@ -4,7 +4,7 @@ using KmsAnalyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
-using Verify7 = KmsAnalyzers.Tests.Infrastructure.Verifier<KmsAnalyzers.Rules.RegionPinnedKeyPolicyAnalyzer, KmsAnalyzers.CodeFixes.UseRegionTokenCodeFixProvider>;
+using Verify7 = KmsAnalyzers.Tests.Infrastructure.Verifier<KmsAnalyzers.Tests.Infrastructure.RegionPinnedKeyPolicyAnalyzer, KmsAnalyzers.CodeFixes.UseRegionTokenCodeFixProvider>;
 
 namespace KmsAnalyzers.Tests.Rules;
 
@@ -56,6 +56,39 @@ public sealed class KMS0007CrossTypeTests
             });
         }
         """;
+
+    [Fact]
+    public Task A_key_created_through_a_global_using_alias_in_a_file_that_never_spells_key_is_found() => Run(
+        new[] { Kms0007(1, "eu-west-1", "Settings.Orders") },
+        ("GlobalUsings.cs", "global using Cmk = Amazon.CDK.AWS.KMS.CfnKey;\n"),
+        ("Program.cs", "new App.OrdersStack(new Amazon.CDK.App());\n"),
+        ("Settings.cs", Usings + """
+            namespace App;
+
+            public static class Settings
+            {
+                public static CfnKeyProps Orders => new CfnKeyProps
+                {
+                    MultiRegion = true,
+                    KeyPolicy = new PolicyDocument(new PolicyDocumentProps
+                    {
+                        Statements = new[] { new PolicyStatement(new PolicyStatementProps { Resources = new[] { {|#1:"arn:aws:sqs:eu-west-1:111122223333:orders"|} } }) },
+                    }),
+                };
+            }
+            """),
+        // Neither "Key" nor a target-typed new: only the global alias lets this file create a CfnKey.
+        ("Stack.cs", """
+            using Amazon.CDK;
+            using Constructs;
+
+            namespace App;
+
+            public sealed class OrdersStack : Stack
+            {
+                public OrdersStack(Construct scope) : base(scope, "Orders") => _ = new Cmk(this, "Orders", Settings.Orders);
+            }
+            """));
 
     [Fact]
     public Task Literals_in_a_policy_factory_and_a_static_policy_field_of_another_file_are_reported_once_named_by_the_definition() => Run(

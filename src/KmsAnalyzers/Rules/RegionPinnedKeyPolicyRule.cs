@@ -17,23 +17,12 @@ namespace KmsAnalyzers.Rules;
 /// (a shared <c>KeyPolicies</c> class). A replica deployed in another Region keeps pointing at the Region written here.
 /// A policy or multi-Region setting that comes in through parameters (stack props) is judged at compilation end.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class RegionPinnedKeyPolicyAnalyzer : DiagnosticAnalyzer
+internal static class RegionPinnedKeyPolicyRule
 {
     // Hops from a symbol to its values or from a call to what it returns; nesting inside one expression is not counted
     // (a policy is deeply nested), only bounded against pathological input.
     private const int MaxHops = 16;
     private const int MaxNesting = 256;
-
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.RegionPinnedInKeyPolicy, Descriptors.RegionPinnedInKeyPolicyAtBuild);
-
-    public override void Initialize(AnalysisContext context)
-    {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
-        CdkKeyFlow.Register(context, Report);
-    }
 
     private readonly struct Finding
     {
@@ -53,7 +42,8 @@ public sealed class RegionPinnedKeyPolicyAnalyzer : DiagnosticAnalyzer
         public string Region { get; }
     }
 
-    private static void Report(CdkScope scope)
+    /// <summary>Judges the keys and replicas of one pass (<see cref="CdkKeyFlow.Register"/>).</summary>
+    public static void Report(CdkScope scope)
     {
         var findings = Findings(scope.Flow, scope);
         if (!scope.IsCompilationEnd)

@@ -16,114 +16,94 @@ namespace KmsAnalyzers.Rules;
 
 /// <summary>
 /// KMS0003: a decrypt call (Decrypt, ReEncrypt source side, Decapsulate) whose client Region and key or ciphertext
-/// Region are both known at compile time and differ, or whose client is pinned outside the home Regions.
+/// Region are both known at compile time and differ, or whose client is pinned outside the home Regions, for one
+/// compilation that references the KMS SDK; <see cref="KmsCodeAnalyzer"/> hands it every invocation.
 /// Values come from the compilation's <see cref="ValueModel"/>: locals, fields, properties, constructors and factories
 /// of this type and of the types it reads (definition direction, built on demand), resolved at the call, so the rule
 /// runs live in the editor. No symbol start/end: the driver's bookkeeping for those on every type of the compilation
 /// is cost the rule does not need.
 /// KMS0008 (<see cref="TypeState.AnalyzeKeyCall"/>): any other KMS call whose key ARN names another Region than its
-/// client's. Both rules share one invocation action and one Region resolver per type.
+/// client's. Both share one invocation action and one Region resolver per type.
+/// The compilation-end pass (<see cref="Report"/>) takes the KMS calls whose live answer stopped at a parameter: who
+/// passes a client or a Region in (call sites) and the KMS registrations for dependency injection are searched for
+/// only then, and only when such a call exists.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed partial class CrossRegionDecryptAnalyzer : DiagnosticAnalyzer
+internal sealed partial class CrossRegionDecryptRule
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(
-            Descriptors.CrossRegionDecrypt, Descriptors.CrossRegionDecryptAtBuild, Descriptors.KeyInAnotherRegion, Descriptors.KeyInAnotherRegionAtBuild);
+    private readonly Lazy<KmsSymbols?> _kmsSymbols;
+    private readonly ValueModel _model;
 
-    public override void Initialize(AnalysisContext context)
+    public CrossRegionDecryptRule(Compilation compilation)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
-        context.RegisterCompilationStartAction(static start =>
-        {
-            // Told from the references' names, without binding them (SdkReferences says why); the KMS types are
-            // looked up at the first call of a KMS operation's name.
-            if (!SdkReferences.Of(start.Compilation).MayHaveKmsSdk)
-                return; // no KMS SDK referenced: no KMS call to judge, nothing to pay
-            var compilation = new CompilationState(start.Compilation);
-            start.RegisterOperationAction(compilation.Analyze, OperationKind.Invocation);
-            start.RegisterCompilationEndAction(compilation.Report);
-        });
+        _kmsSymbols = new Lazy<KmsSymbols?>(() => KmsSymbols.TryCreate(compilation));
+        _model = ValueModel.For(compilation);
     }
 
-    /// <summary>
-    /// What the compilation-end pass needs: the KMS calls whose live answer stopped at a parameter. Who passes a client
-    /// or a Region in (call sites) and the KMS registrations for dependency injection are searched for only then, and
-    /// only when such a call exists.
-    /// </summary>
-    private sealed class CompilationState
+    /// <summary>Calls whose live answer stopped at a parameter; <c>IsDecrypt</c>: KMS0003's question, else KMS0008's.</summary>
+    private ConcurrentQueue<(TypeState Type, IInvocationOperation Call, bool IsDecrypt)> Pending { get; } = new();
+
+    // Per type that makes KMS calls: one Region resolver, whose answers per symbol the type's calls share.
+    private readonly ConcurrentDictionary<INamedTypeSymbol, TypeState> _types = new(SymbolEqualityComparer.Default);
+
+    public void Analyze(OperationAnalysisContext context)
     {
-        private readonly Lazy<KmsSymbols?> _kmsSymbols;
-        private readonly ValueModel _model;
+        // The name first: nearly every invocation of a compilation is rejected on it. Then the client type by its
+        // metadata name, so that another library's Encrypt or Sign never makes this callback look up (and bind) the SDK.
+        var invocation = (IInvocationOperation)context.Operation;
+        if (!KmsOperations.IsKeyOperation(invocation.TargetMethod.Name) || invocation.Arguments.Length == 0 ||
+            !SymbolNames.IsOrInherits(invocation.TargetMethod.ContainingType, KnownSinks.KmsInterface) ||
+            _kmsSymbols.Value is not { } kms || !kms.IsKmsClient(invocation.TargetMethod.ContainingType))
+            return;
+        var owner = context.ContainingSymbol as INamedTypeSymbol ?? context.ContainingSymbol.ContainingType;
+        if (owner is null)
+            return;
+        TypeOf(owner, kms).Analyze(invocation, context.ReportDiagnostic, context.Options, context.CancellationToken);
+    }
 
-        public CompilationState(Compilation compilation)
+    // Apart from Analyze: a lambda capturing its locals would allocate their closure at every invocation it rejects.
+    private TypeState TypeOf(INamedTypeSymbol owner, KmsSymbols kms) =>
+        _types.TryGetValue(owner, out var known) ? known : _types.GetOrAdd(owner, new TypeState(kms, this, _model));
+
+    public void Report(CompilationAnalysisContext context)
+    {
+        if (Pending.IsEmpty || _kmsSymbols.Value is not { } kms)
+            return;
+        var registrations = KmsRegistrations.Find(kms, context.Compilation, context.CancellationToken);
+        var injected = registrations.IsEmpty
+            ? null
+            : registrations.Region(_model, section => AwsSettings.Region(context.Options, section, context.CancellationToken));
+        var resolver = new RegionResolver(_model.WithCallSites(new CallSites(context.Compilation, context.CancellationToken)), kms, injected);
+        var pending = new List<(TypeState Type, IInvocationOperation Call, bool IsDecrypt)>(Pending);
+        pending.Sort(static (a, b) =>
         {
-            _kmsSymbols = new Lazy<KmsSymbols?>(() => KmsSymbols.TryCreate(compilation));
-            _model = ValueModel.For(compilation);
-        }
-
-        /// <summary>Calls whose live answer stopped at a parameter; <c>IsDecrypt</c>: KMS0003's question, else KMS0008's.</summary>
-        public ConcurrentQueue<(TypeState Type, IInvocationOperation Call, bool IsDecrypt)> Pending { get; } = new();
-
-        // Per type that makes KMS calls: one Region resolver, whose answers per symbol the type's calls share.
-        private readonly ConcurrentDictionary<INamedTypeSymbol, TypeState> _types = new(SymbolEqualityComparer.Default);
-
-        public void Analyze(OperationAnalysisContext context)
+            var byFile = string.CompareOrdinal(a.Call.Syntax.SyntaxTree.FilePath, b.Call.Syntax.SyntaxTree.FilePath);
+            return byFile != 0 ? byFile : a.Call.Syntax.SpanStart != b.Call.Syntax.SpanStart
+                ? a.Call.Syntax.SpanStart.CompareTo(b.Call.Syntax.SpanStart)
+                : b.IsDecrypt.CompareTo(a.IsDecrypt);
+        });
+        foreach (var (type, call, isDecrypt) in pending)
         {
-            // The name first: nearly every invocation of a compilation is rejected on it.
-            var invocation = (IInvocationOperation)context.Operation;
-            if (!KmsOperations.IsKeyOperation(invocation.TargetMethod.Name) || invocation.Arguments.Length == 0 ||
-                _kmsSymbols.Value is not { } kms || !kms.IsKmsClient(invocation.TargetMethod.ContainingType))
-                return;
-            var owner = context.ContainingSymbol as INamedTypeSymbol ?? context.ContainingSymbol.ContainingType;
-            if (owner is null)
-                return;
-            var type = _types.GetOrAdd(owner, _ => new TypeState(kms, this, _model));
-            type.Analyze(invocation, context.ReportDiagnostic, context.Options, context.CancellationToken);
-        }
-
-        public void Report(CompilationAnalysisContext context)
-        {
-            if (Pending.IsEmpty || _kmsSymbols.Value is not { } kms)
-                return;
-            var registrations = KmsRegistrations.Find(kms, context.Compilation, context.CancellationToken);
-            var injected = registrations.IsEmpty
-                ? null
-                : registrations.Region(_model, section => AwsSettings.Region(context.Options, section, context.CancellationToken));
-            var resolver = new RegionResolver(_model.WithCallSites(new CallSites(context.Compilation, context.CancellationToken)), kms, injected);
-            var pending = new List<(TypeState Type, IInvocationOperation Call, bool IsDecrypt)>(Pending);
-            pending.Sort(static (a, b) =>
-            {
-                var byFile = string.CompareOrdinal(a.Call.Syntax.SyntaxTree.FilePath, b.Call.Syntax.SyntaxTree.FilePath);
-                return byFile != 0 ? byFile : a.Call.Syntax.SpanStart != b.Call.Syntax.SpanStart
-                    ? a.Call.Syntax.SpanStart.CompareTo(b.Call.Syntax.SpanStart)
-                    : b.IsDecrypt.CompareTo(a.IsDecrypt);
-            });
-            foreach (var (type, call, isDecrypt) in pending)
-            {
-                context.CancellationToken.ThrowIfCancellationRequested();
-                var diagnostic = isDecrypt
-                    ? type.Analyze(call, resolver, context.Options, context.CancellationToken, Descriptors.CrossRegionDecryptAtBuild)
-                    : type.AnalyzeKeyCall(call, resolver, context.Options, context.CancellationToken, Descriptors.KeyInAnotherRegionAtBuild);
-                if (diagnostic is not null)
-                    context.ReportDiagnostic(diagnostic);
-            }
+            context.CancellationToken.ThrowIfCancellationRequested();
+            var diagnostic = isDecrypt
+                ? type.Analyze(call, resolver, context.Options, context.CancellationToken, Descriptors.CrossRegionDecryptAtBuild)
+                : type.AnalyzeKeyCall(call, resolver, context.Options, context.CancellationToken, Descriptors.KeyInAnotherRegionAtBuild);
+            if (diagnostic is not null)
+                context.ReportDiagnostic(diagnostic);
         }
     }
 
     private sealed partial class TypeState
     {
         private readonly KmsSymbols _kms;
-        private readonly CompilationState _compilation;
+        private readonly CrossRegionDecryptRule _rule;
         private readonly RegionResolver _resolver;
 
         private AliasMap? _aliasMap;
 
-        public TypeState(KmsSymbols kms, CompilationState compilation, ValueModel model)
+        public TypeState(KmsSymbols kms, CrossRegionDecryptRule rule, ValueModel model)
         {
             _kms = kms;
-            _compilation = compilation;
+            _rule = rule;
             _resolver = new RegionResolver(model, kms);
         }
 
@@ -142,7 +122,7 @@ public sealed partial class CrossRegionDecryptAnalyzer : DiagnosticAnalyzer
                     if (Analyze(invocation, _resolver, options, cancellationToken, Descriptors.CrossRegionDecrypt) is { } diagnostic)
                         report(diagnostic);
                     else if (ValueModel.OpenParameters != open)
-                        _compilation.Pending.Enqueue((this, invocation, true));
+                        _rule.Pending.Enqueue((this, invocation, true));
                 }
 
                 // ReEncrypt is both: its source key is KMS0003's, its destination key KMS0008's.
@@ -152,7 +132,7 @@ public sealed partial class CrossRegionDecryptAnalyzer : DiagnosticAnalyzer
                     if (AnalyzeKeyCall(invocation, _resolver, options, cancellationToken, Descriptors.KeyInAnotherRegion) is { } keyDiagnostic)
                         report(keyDiagnostic);
                     else if (ValueModel.OpenParameters != open)
-                        _compilation.Pending.Enqueue((this, invocation, false));
+                        _rule.Pending.Enqueue((this, invocation, false));
                 }
             }
         }

@@ -15,7 +15,7 @@ namespace KmsAnalyzers.Rules;
 /// client's. KMS resolves every key in the client's Region, so such a call always fails. It shares KMS0003's pass over
 /// the type's KMS calls and its Region resolution.
 /// </summary>
-public sealed partial class CrossRegionDecryptAnalyzer
+internal sealed partial class CrossRegionDecryptRule
 {
     private sealed partial class TypeState
     {

@@ -16,20 +16,10 @@ namespace KmsAnalyzers.Rules;
 /// whatever its arguments). The primary is found live through definitions in any type (another stack's property, a
 /// static holder); through parameters (stack props, a constructor argument) only at compilation end, from the call sites.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ReplicaKeyPolicyAnalyzer : DiagnosticAnalyzer
+internal static class ReplicaKeyPolicyRule
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.ReplicaKeyPolicyApart, Descriptors.ReplicaKeyPolicyApartAtBuild);
-
-    public override void Initialize(AnalysisContext context)
-    {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
-        CdkKeyFlow.Register(context, Report);
-    }
-
-    private static void Report(CdkScope scope)
+    /// <summary>Judges the keys and replicas of one pass (<see cref="CdkKeyFlow.Register"/>).</summary>
+    public static void Report(CdkScope scope)
     {
         foreach (var replica in scope.Replicas)
         {

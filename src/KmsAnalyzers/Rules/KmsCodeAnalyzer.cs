@@ -1,0 +1,183 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using KmsAnalyzers.Flow;
+using KmsAnalyzers.Roslyn;
+using KmsAnalyzers.Sdk;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace KmsAnalyzers.Rules;
+
+/// <summary>
+/// The one analyzer that reads C# code for KMS0001–KMS0008. It registers each kind of callback once and hands every
+/// visit to the rules that want it, each rule in its own file: <see cref="HardcodedKeyIdentifierRule"/> (KMS0001/0002)
+/// and <see cref="KeyIdentifierAtSinkRule"/> (KMS0004/0005) on string literals and composites,
+/// <see cref="CrossRegionDecryptRule"/> (KMS0003/0008) on invocations, <see cref="ReplicaKeyPolicyRule"/> (KMS0006) and
+/// <see cref="RegionPinnedKeyPolicyRule"/> (KMS0007) on the CDK keys of each type.
+/// Why one analyzer: the compiler driver dispatches and times every callback of every analyzer, so three analyzers
+/// visiting the same literals and calls cost three times what one visit costs (docs/performance.md, issue 16).
+/// KMS0010 stays an analyzer of its own: it is off by default, and the driver then skips it whole.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class KmsCodeAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
+        Descriptors.HardcodedKeyArn, Descriptors.RawMultiRegionKeyId,
+        Descriptors.CrossRegionDecrypt, Descriptors.CrossRegionDecryptAtBuild, Descriptors.KeyInAnotherRegion, Descriptors.KeyInAnotherRegionAtBuild,
+        Descriptors.HardcodedKeyId, Descriptors.RegionPinnedAliasArn,
+        Descriptors.ReplicaKeyPolicyApart, Descriptors.ReplicaKeyPolicyApartAtBuild,
+        Descriptors.RegionPinnedInKeyPolicy, Descriptors.RegionPinnedInKeyPolicyAtBuild);
+
+    private readonly Rule _rules;
+
+    public KmsCodeAnalyzer()
+        : this(Rule.All)
+    {
+    }
+
+    /// <summary>Only the rules that report <paramref name="ids"/> (a host or a test that wants some of them).</summary>
+    internal KmsCodeAnalyzer(params string[] ids)
+        : this(RulesOf(ids))
+    {
+    }
+
+    private KmsCodeAnalyzer(Rule rules)
+    {
+        _rules = rules;
+        SupportedDiagnostics = All.Where(d => (RuleOf(d.Id) & rules) != 0).ToImmutableArray();
+    }
+
+    [Flags]
+    private enum Rule
+    {
+        None = 0,
+        HardcodedKeyIdentifier = 1, // KMS0001, KMS0002
+        KeyIdentifierAtSink = 2, // KMS0004, KMS0005
+        CrossRegionDecrypt = 4, // KMS0003, KMS0008
+        ReplicaKeyPolicy = 8, // KMS0006
+        RegionPinnedKeyPolicy = 16, // KMS0007
+        All = 31,
+    }
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; }
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
+        var rules = _rules;
+        context.RegisterCompilationStartAction(start =>
+        {
+            // Told from the references' names, without binding them (SdkReferences says why): a rule whose SDK is not
+            // referenced registers nothing and costs nothing.
+            var sdk = SdkReferences.Of(start.Compilation);
+            var keyIdentifiers = (rules & Rule.HardcodedKeyIdentifier) != 0 ? new HardcodedKeyIdentifierRule(start.Options) : null;
+            var atSinks = (rules & Rule.KeyIdentifierAtSink) != 0 && sdk.MayHaveAwsSdk ? new KeyIdentifierAtSinkRule(start.Compilation, start.Options) : null;
+            if (keyIdentifiers is not null || atSinks is not null)
+                new StringVisits(keyIdentifiers, atSinks).Register(start);
+
+            if ((rules & Rule.CrossRegionDecrypt) != 0 && sdk.MayHaveKmsSdk)
+            {
+                var decrypts = new CrossRegionDecryptRule(start.Compilation);
+                start.RegisterOperationAction(decrypts.Analyze, OperationKind.Invocation);
+                start.RegisterCompilationEndAction(decrypts.Report);
+            }
+
+            var replicas = (rules & Rule.ReplicaKeyPolicy) != 0;
+            var policies = (rules & Rule.RegionPinnedKeyPolicy) != 0;
+            if ((replicas || policies) && sdk.MayHaveCdk)
+            {
+                CdkKeyFlow.Register(start, scope =>
+                {
+                    if (replicas)
+                        ReplicaKeyPolicyRule.Report(scope);
+                    if (policies)
+                        RegionPinnedKeyPolicyRule.Report(scope);
+                });
+            }
+        });
+    }
+
+    private static Rule RulesOf(string[] ids)
+    {
+        var rules = Rule.None;
+        foreach (var id in ids)
+            rules |= RuleOf(id) is var rule && rule != Rule.None ? rule : throw new ArgumentException("No rule of this analyzer reports " + id, nameof(ids));
+        return rules;
+    }
+
+    private static Rule RuleOf(string id) => id switch
+    {
+        DiagnosticIds.HardcodedKeyArn or DiagnosticIds.RawMultiRegionKeyId => Rule.HardcodedKeyIdentifier,
+        DiagnosticIds.HardcodedKeyId or DiagnosticIds.RegionPinnedAliasArn => Rule.KeyIdentifierAtSink,
+        DiagnosticIds.CrossRegionDecrypt or DiagnosticIds.KeyInAnotherRegion => Rule.CrossRegionDecrypt,
+        DiagnosticIds.ReplicaKeyPolicyApart => Rule.ReplicaKeyPolicy,
+        DiagnosticIds.RegionPinnedInKeyPolicy => Rule.RegionPinnedKeyPolicy,
+        _ => Rule.None,
+    };
+
+    /// <summary>
+    /// One visit of each string literal, concatenation and interpolation for both rules that read constant strings:
+    /// the syntax is checked once, then each rule's own prefilter on the text decides whether it looks further.
+    /// </summary>
+    private sealed class StringVisits
+    {
+        private readonly HardcodedKeyIdentifierRule? _keyIdentifiers;
+        private readonly KeyIdentifierAtSinkRule? _atSinks;
+
+        public StringVisits(HardcodedKeyIdentifierRule? keyIdentifiers, KeyIdentifierAtSinkRule? atSinks)
+        {
+            _keyIdentifiers = keyIdentifiers;
+            _atSinks = atSinks;
+        }
+
+        public void Register(CompilationStartAnalysisContext start)
+        {
+            // By operation, which the driver has bound already: a syntax action that asks for an operation binds the
+            // member itself, and the telemetry charges it for that. Each is rejected on its syntax first.
+            start.RegisterOperationAction(AnalyzeLiteral, OperationKind.Literal, OperationKind.Utf8String);
+            start.RegisterOperationAction(AnalyzeComposite, OperationKind.Binary, OperationKind.InterpolatedString);
+            // The driver runs no operation action on the default values of local function and lambda parameters.
+            start.RegisterSyntaxNodeAction(AnalyzeParameterDefaults, SyntaxKind.LocalFunctionStatement, SyntaxKind.ParenthesizedLambdaExpression);
+        }
+
+        private void AnalyzeLiteral(OperationAnalysisContext context)
+        {
+            // The literal token's text first: reading a string's ConstantValue builds a weak reference.
+            var operation = context.Operation;
+            if (operation.Syntax is not LiteralExpressionSyntax literal || literal.Token.Value is not string text)
+                return;
+            if (_keyIdentifiers?.AnalyzeLiteral(operation, text) is { } identifier)
+                context.ReportDiagnostic(identifier);
+            if (operation.Kind == OperationKind.Literal && _atSinks?.AnalyzeLiteral(operation, text, context.CancellationToken) is { } atSink)
+                context.ReportDiagnostic(atSink);
+        }
+
+        private void AnalyzeComposite(OperationAnalysisContext context)
+        {
+            // On the syntax first: only + builds a string; a composite that cannot be a constant matters only for the
+            // key identifiers written in an interpolation's own text.
+            var operation = context.Operation;
+            if (operation.Syntax is not ExpressionSyntax syntax || (operation.Kind == OperationKind.Binary && !syntax.IsKind(SyntaxKind.AddExpression)))
+                return;
+            var mayBeConstant = ConstantStrings.MayBeConstantString(syntax);
+            if (!mayBeConstant && !(_keyIdentifiers is not null && syntax is InterpolatedStringExpressionSyntax && HardcodedKeyIdentifierRule.AnyTextMayHoldKeyIdentifier(syntax)))
+                return;
+            if (operation.Type?.SpecialType != SpecialType.System_String)
+                return;
+            if (_keyIdentifiers?.AnalyzeComposite(operation) is { } identifier)
+                context.ReportDiagnostic(identifier);
+            if (mayBeConstant && _atSinks?.AnalyzeComposite(operation, context.CancellationToken) is { } atSink)
+                context.ReportDiagnostic(atSink);
+        }
+
+        private void AnalyzeParameterDefaults(SyntaxNodeAnalysisContext context)
+        {
+            _keyIdentifiers?.AnalyzeParameterDefaults(context);
+            _atSinks?.AnalyzeParameterDefaults(context);
+        }
+    }
+}
