@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Runtime.CompilerServices;
@@ -112,6 +113,26 @@ internal static class ConstantStrings
         }
     }
 
+    /// <summary>
+    /// Whether <paramref name="operation"/> is a string concatenation or an interpolated string whose value is constant,
+    /// told from its terms' kinds: no value is built (reading <c>ConstantValue</c> of a constant string builds it).
+    /// </summary>
+    public static bool IsConstantComposition(IOperation operation)
+    {
+        if (operation is not IInterpolatedStringOperation interpolated)
+            return StringConcatenation(operation) is { } concatenation && IsConstantStringOrNull(concatenation);
+        foreach (var part in interpolated.Parts)
+        {
+            // A constant interpolated string has constant string holes without alignment or format.
+            if (part is IInterpolationOperation hole && (hole.Alignment is not null || hole.FormatString is not null || !IsConstantStringOrNull(hole.Expression)))
+                return false;
+            if (part is not (IInterpolationOperation or IInterpolatedStringTextOperation))
+                return false; // a handler's appends: built at run time
+        }
+
+        return true;
+    }
+
     private static readonly ConditionalWeakTable<IOperation, object> ConcatenationIsConstant = new();
     private static readonly object Constant = new();
     private static readonly object NotConstant = new();
@@ -203,9 +224,10 @@ internal static class ConstantStrings
 
     /// <summary>
     /// Whether <paramref name="operation"/> is a constant string concatenation, and if so the length of its value and
-    /// which of <paramref name="fragments"/> occur in it (bit i for fragment i), read from its terms without building
-    /// the value: reading a constant concatenation's <c>ConstantValue</c> builds the whole string, at every constant
-    /// concatenation of the code (SQL, URLs, messages), most of which hold nothing a rule looks for.
+    /// which of <paramref name="fragments"/> (each at most <see cref="MaxFragment"/> characters) occur in it, bit i for
+    /// fragment i, read from its terms without building the value: reading a constant concatenation's <c>ConstantValue</c>
+    /// builds the whole string, at every constant concatenation of the code (SQL, URLs, messages), most of which hold
+    /// nothing a rule looks for.
     /// </summary>
     public static bool TryScanConstantConcatenation(IOperation operation, string[] fragments, out int length, out int found)
     {
@@ -213,48 +235,84 @@ internal static class ConstantStrings
         found = 0;
         if (StringConcatenation(operation) is not { } top || !IsConstantStringOrNull(top))
             return false;
-        var overlap = 0; // a fragment may span terms: the last (longest fragment - 1) characters are checked with the next term
-        foreach (var fragment in fragments)
-            overlap = System.Math.Max(overlap, fragment.Length - 1);
-        var tail = "";
-        var pending = new Stack<IOperation>();
-        pending.Push(top);
-        while (pending.Count > 0)
+        var scan = new Scan(fragments);
+        scan.Chain(top);
+        length = scan.Length;
+        found = scan.Found;
+        return true;
+    }
+
+    public const int MaxFragment = 8;
+
+    /// <summary>Reads a concatenation's terms right to left down its left spine (no stack, no copy of the value).</summary>
+    private struct Scan
+    {
+        private readonly string[] _fragments;
+        private string _head; // the start of what follows the terms read so far: a fragment may begin in one term and end there
+
+        public Scan(string[] fragments)
         {
-            var term = pending.Pop();
-            while (term is IConversionOperation { Operand: var operand } && operand.ConstantValue.HasValue)
-                term = operand;
-            while (term is IParenthesizedOperation { Operand: var inner })
-                term = inner;
-            if (StringConcatenation(term) is { } concatenation)
-            {
-                pending.Push(concatenation.RightOperand);
-                pending.Push(concatenation.LeftOperand);
-                continue;
-            }
+            _fragments = fragments;
+            _head = "";
+            Length = 0;
+            Found = 0;
+        }
 
-            var text = ValueText(term);
-            length += text.Length;
-            var joint = tail + (text.Length > overlap ? text.Substring(0, overlap) : text);
-            for (var i = 0; i < fragments.Length; i++)
-            {
-                if (text.IndexOf(fragments[i], System.StringComparison.Ordinal) >= 0 || joint.IndexOf(fragments[i], System.StringComparison.Ordinal) >= 0)
-                    found |= 1 << i;
-            }
+        public int Length { get; private set; }
+        public int Found { get; private set; }
 
-            if (text.Length >= overlap)
+        public void Chain(IBinaryOperation chain)
+        {
+            IOperation? current = chain;
+            while (current is not null)
             {
-                tail = text.Substring(text.Length - overlap);
-            }
-            else
-            {
-                tail += text;
-                if (tail.Length > overlap)
-                    tail = tail.Substring(tail.Length - overlap);
+                IOperation term;
+                if (StringConcatenation(current) is { } binary)
+                {
+                    term = binary.RightOperand;
+                    current = binary.LeftOperand;
+                }
+                else
+                {
+                    term = current;
+                    current = null;
+                }
+
+                while (term is IConversionOperation { Operand: var operand } && operand.ConstantValue.HasValue)
+                    term = operand;
+                if (StringConcatenation(term) is { } nested)
+                    Chain(nested); // a parenthesized right-hand concatenation: nesting depth, not chain length
+                else
+                    Term(ValueText(term));
             }
         }
 
-        return true;
+        private void Term(string text)
+        {
+            Length += text.Length;
+            for (var i = 0; i < _fragments.Length; i++)
+            {
+                if ((Found & (1 << i)) == 0 && (text.IndexOf(_fragments[i], StringComparison.Ordinal) >= 0 || Spans(text, _head, _fragments[i])))
+                    Found |= 1 << i;
+            }
+
+            _head = text.Length >= MaxFragment ? text : text + (_head.Length > MaxFragment ? _head.Substring(0, MaxFragment) : _head);
+        }
+
+        // Whether the fragment starts in `left` and ends in `right`, split at some character.
+        private static bool Spans(string left, string right, string fragment)
+        {
+            for (var split = 1; split < fragment.Length; split++)
+            {
+                var rest = fragment.Length - split;
+                if (split <= left.Length && rest <= right.Length &&
+                    string.CompareOrdinal(left, left.Length - split, fragment, 0, split) == 0 &&
+                    string.CompareOrdinal(right, 0, fragment, split, rest) == 0)
+                    return true;
+            }
+
+            return false;
+        }
     }
 
     /// <summary>The leaves of a constant composite in order, with their offsets in the composed value.</summary>
@@ -318,7 +376,14 @@ internal static class ConstantStrings
         }
     }
 
-    private static string ValueText(IOperation operation) => operation.ConstantValue.Value switch
+    private static string ValueText(IOperation operation) =>
+        // A string literal's text from its token: the first read of a string's ConstantValue also makes a weak reference
+        // (a GC handle with a finalizer) to keep it, at every literal of every constant concatenation.
+        operation is ILiteralOperation { Syntax: LiteralExpressionSyntax literal } && literal.IsKind(SyntaxKind.StringLiteralExpression)
+            ? literal.Token.ValueText
+            : ConstantText(operation);
+
+    private static string ConstantText(IOperation operation) => operation.ConstantValue.Value switch
     {
         string s => s,
         char c => c.ToString(),

@@ -95,10 +95,11 @@ internal sealed class SourceSearch
             known = 1;
             foreach (var tree in _compilation.SyntaxTrees)
             {
-                if (Facts(tree).HasGlobalUsingAlias(tree, cancellationToken))
+                // The usings at the top of the parsed root: a few nodes a file, no text read.
+                foreach (var directive in ((CompilationUnitSyntax)tree.GetRoot(cancellationToken)).Usings)
                 {
-                    known = 2;
-                    break;
+                    if (directive.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword) && directive.Alias is not null)
+                        known = 2;
                 }
             }
 
@@ -295,10 +296,9 @@ internal sealed class SourceSearch
     {
         private const int Unknown = 0, No = 1, Yes = 2;
 
-        private Dictionary<string, bool>? _names; // made on the first name asked, under lock: most files are asked few
+        private KeyValuePair<string, bool>[] _answers = Array.Empty<KeyValuePair<string, bool>>(); // names and fragments asked
         private int _maySpellNamesOtherwise;
         private int _mayCreateImplicitly;
-        private int _hasGlobalUsingAlias;
 
         /// <summary>Whether an identifier may be written so that its name is not in the text as it is (<c>\u0041bc</c>, a formatting character).</summary>
         public bool MaySpellNamesOtherwise(SyntaxTree tree, CancellationToken cancellationToken) =>
@@ -309,34 +309,12 @@ internal sealed class SourceSearch
         public bool MayCreateImplicitly(SyntaxTree tree, CancellationToken cancellationToken) =>
             Fact(ref _mayCreateImplicitly, tree, cancellationToken, HasImplicitCreation);
 
-        /// <summary>Whether the file declares a <c>global using</c> alias, which lets every file name a type otherwise.</summary>
-        public bool HasGlobalUsingAlias(SyntaxTree tree, CancellationToken cancellationToken) =>
-            Fact(ref _hasGlobalUsingAlias, tree, cancellationToken, static (text, tree, cancellationToken) =>
-            {
-                if (text.IndexOf("global", StringComparison.Ordinal) < 0)
-                    return false;
-                foreach (var directive in ((CompilationUnitSyntax)tree.GetRoot(cancellationToken)).Usings)
-                {
-                    if (directive.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword) && directive.Alias is not null)
-                        return true;
-                }
-
-                return false;
-            });
-
-        private static bool Fact(ref int fact, SyntaxTree tree, CancellationToken cancellationToken, Func<string, bool> read) =>
-            Fact(ref fact, tree, cancellationToken, read, static (text, _, _, read) => read(text));
-
-        private static bool Fact(ref int fact, SyntaxTree tree, CancellationToken cancellationToken, Func<string, SyntaxTree, CancellationToken, bool> read) =>
-            Fact(ref fact, tree, cancellationToken, read, static (text, tree, cancellationToken, read) => read(text, tree, cancellationToken));
-
-        private static bool Fact<TRead>(
-            ref int fact, SyntaxTree tree, CancellationToken cancellationToken, TRead read, Func<string, SyntaxTree, CancellationToken, TRead, bool> answer)
+        private static bool Fact(ref int fact, SyntaxTree tree, CancellationToken cancellationToken, Func<string, bool> read)
         {
             var known = Volatile.Read(ref fact);
             if (known == Unknown)
             {
-                known = answer(tree.GetText(cancellationToken).ToString(), tree, cancellationToken, read) ? Yes : No;
+                known = read(tree.GetText(cancellationToken).ToString()) ? Yes : No;
                 Volatile.Write(ref fact, known);
             }
 
@@ -353,20 +331,30 @@ internal sealed class SourceSearch
 
         private bool Search(SyntaxTree tree, string name, bool wholeWord, CancellationToken cancellationToken)
         {
-            var key = wholeWord ? name : "\0" + name; // a fragment is asked apart from the word of the same spelling
-            lock (this)
+            // A fragment is asked apart from the word of the same spelling ("\0" is in no identifier).
+            var key = wholeWord ? name : "\0" + name;
+            var answers = Volatile.Read(ref _answers);
+            foreach (var answer in answers)
             {
-                if (_names is not null && _names.TryGetValue(key, out var known))
-                    return known;
+                if (answer.Key == key)
+                    return answer.Value;
             }
 
             // The name itself first (vectorized); only a file without it is asked whether it may spell it otherwise.
             var text = tree.GetText(cancellationToken).ToString();
             var found = (wholeWord ? ContainsWord(text, name) : text.IndexOf(name, StringComparison.Ordinal) >= 0) ||
                 MaySpellNamesOtherwise(tree, cancellationToken);
-            lock (this)
-                (_names ??= new Dictionary<string, bool>(StringComparer.Ordinal))[key] = found;
-            return found;
+            // Copy on write: a file is asked about a handful of names, and readers take no lock.
+            while (true)
+            {
+                var next = new KeyValuePair<string, bool>[answers.Length + 1];
+                answers.CopyTo(next, 0);
+                next[answers.Length] = new KeyValuePair<string, bool>(key, found);
+                var seen = Interlocked.CompareExchange(ref _answers, next, answers);
+                if (seen == answers)
+                    return found;
+                answers = seen;
+            }
         }
 
         /// <summary>Whether <paramref name="name"/> occurs in <paramref name="text"/> as a whole word.</summary>

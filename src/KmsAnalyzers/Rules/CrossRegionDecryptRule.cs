@@ -57,7 +57,11 @@ internal sealed partial class CrossRegionDecryptRule
         var owner = context.ContainingSymbol as INamedTypeSymbol ?? context.ContainingSymbol.ContainingType;
         if (owner is null)
             return;
-        TypeOf(owner, kms).Analyze(invocation, context.ReportDiagnostic, context.Options, context.CancellationToken);
+        var (decrypt, keyCall) = TypeOf(owner, kms).Analyze(invocation, context.Options, context.CancellationToken);
+        if (decrypt is not null)
+            context.ReportDiagnostic(decrypt);
+        if (keyCall is not null)
+            context.ReportDiagnostic(keyCall);
     }
 
     // Apart from Analyze: a lambda capturing its locals would allocate their closure at every invocation it rejects.
@@ -107,9 +111,13 @@ internal sealed partial class CrossRegionDecryptRule
             _resolver = new RegionResolver(model, kms);
         }
 
-        /// <summary>A call of a KMS operation that takes a key: KMS0003 for a decrypt, KMS0008 for the others.</summary>
-        public void Analyze(IInvocationOperation invocation, System.Action<Diagnostic> report, AnalyzerOptions options, CancellationToken cancellationToken)
+        /// <summary>
+        /// A call of a KMS operation that takes a key: KMS0003 for a decrypt, KMS0008 for the others (ReEncrypt may have
+        /// both). Returned rather than reported through a delegate: one made from the context boxes it at every call.
+        /// </summary>
+        public (Diagnostic? Decrypt, Diagnostic? KeyCall) Analyze(IInvocationOperation invocation, AnalyzerOptions options, CancellationToken cancellationToken)
         {
+            Diagnostic? decrypt = null, keyCall = null;
             // The resolver keeps answers and a call stack: one call of the type at a time.
             lock (_resolver)
             {
@@ -119,9 +127,8 @@ internal sealed partial class CrossRegionDecryptRule
                 if (KmsOperations.DecryptKeyProperty(name) is not null)
                 {
                     var open = ValueModel.OpenParameters;
-                    if (Analyze(invocation, _resolver, options, cancellationToken, Descriptors.CrossRegionDecrypt) is { } diagnostic)
-                        report(diagnostic);
-                    else if (ValueModel.OpenParameters != open)
+                    decrypt = Analyze(invocation, _resolver, options, cancellationToken, Descriptors.CrossRegionDecrypt);
+                    if (decrypt is null && ValueModel.OpenParameters != open)
                         _rule.Pending.Enqueue((this, invocation, true));
                 }
 
@@ -129,12 +136,13 @@ internal sealed partial class CrossRegionDecryptRule
                 if (KmsOperations.IsCrossRegionKeyOperation(name))
                 {
                     var open = ValueModel.OpenParameters;
-                    if (AnalyzeKeyCall(invocation, _resolver, options, cancellationToken, Descriptors.KeyInAnotherRegion) is { } keyDiagnostic)
-                        report(keyDiagnostic);
-                    else if (ValueModel.OpenParameters != open)
+                    keyCall = AnalyzeKeyCall(invocation, _resolver, options, cancellationToken, Descriptors.KeyInAnotherRegion);
+                    if (keyCall is null && ValueModel.OpenParameters != open)
                         _rule.Pending.Enqueue((this, invocation, false));
                 }
             }
+
+            return (decrypt, keyCall);
         }
 
         public Diagnostic? Analyze(

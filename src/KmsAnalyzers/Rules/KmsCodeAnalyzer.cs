@@ -147,9 +147,12 @@ public sealed class KmsCodeAnalyzer : DiagnosticAnalyzer
         private void AnalyzeLiteral(OperationAnalysisContext context)
         {
             // The literal token's text first: reading a string's ConstantValue builds a weak reference.
+            // The kind before the token's value: the value of a number token is boxed at each read.
             var operation = context.Operation;
-            if (operation.Syntax is not LiteralExpressionSyntax literal || literal.Token.Value is not string text)
+            if (operation.Syntax is not LiteralExpressionSyntax literal ||
+                !(literal.IsKind(SyntaxKind.StringLiteralExpression) || literal.IsKind(SyntaxKind.Utf8StringLiteralExpression)))
                 return;
+            var text = literal.Token.ValueText;
             if (_keyIdentifiers?.AnalyzeLiteral(operation, text) is { } identifier)
                 context.ReportDiagnostic(identifier);
             if (operation.Kind == OperationKind.Literal && _atSinks?.AnalyzeLiteral(operation, text, context.CancellationToken) is { } atSink)
@@ -161,16 +164,23 @@ public sealed class KmsCodeAnalyzer : DiagnosticAnalyzer
             // On the syntax first: only + builds a string; a composite that cannot be a constant matters only for the
             // key identifiers written in an interpolation's own text.
             var operation = context.Operation;
-            if (operation.Syntax is not ExpressionSyntax syntax || (operation.Kind == OperationKind.Binary && !syntax.IsKind(SyntaxKind.AddExpression)))
+            var interpolated = operation.Kind == OperationKind.InterpolatedString;
+            if (operation.Syntax is not ExpressionSyntax syntax || (!interpolated && !syntax.IsKind(SyntaxKind.AddExpression)))
                 return;
             var mayBeConstant = ConstantStrings.MayBeConstantString(syntax);
-            if (!mayBeConstant && !(_keyIdentifiers is not null && syntax is InterpolatedStringExpressionSyntax && HardcodedKeyIdentifierRule.AnyTextMayHoldKeyIdentifier(syntax)))
+            var textMayHold = interpolated && _keyIdentifiers is not null && HardcodedKeyIdentifierRule.AnyTextMayHoldKeyIdentifier(syntax);
+            if ((!mayBeConstant && !textMayHold) || operation.IsImplicit || operation.Type?.SpecialType != SpecialType.System_String)
                 return;
-            if (operation.Type?.SpecialType != SpecialType.System_String)
+            // Once for both rules, before any value is built: the inner + of a chain is left to the outermost, and a
+            // composite that is not constant (told from its terms' kinds) has nothing to report but interpolation text.
+            if (ConstantStrings.IsPartOfLargerConstant(operation))
+                return;
+            var constant = mayBeConstant && ConstantStrings.IsConstantComposition(operation);
+            if (!constant && !textMayHold)
                 return;
             if (_keyIdentifiers?.AnalyzeComposite(operation) is { } identifier)
                 context.ReportDiagnostic(identifier);
-            if (mayBeConstant && _atSinks?.AnalyzeComposite(operation, context.CancellationToken) is { } atSink)
+            if (constant && _atSinks?.AnalyzeComposite(operation, context.CancellationToken) is { } atSink)
                 context.ReportDiagnostic(atSink);
         }
 
