@@ -92,13 +92,9 @@ internal sealed class CdkKeyFlow
             var typeReplicas = new List<IObjectCreationOperation>();
             symbolStart.RegisterOperationAction(operation =>
             {
-                // By metadata name first: the CDK's symbols are looked up (and its assemblies bound) only for a key.
                 var creation = (IObjectCreationOperation)operation.Operation;
-                if (creation.Type is not INamedTypeSymbol type ||
-                    !(SymbolNames.HasMetadataName(type, SdkNames.CfnKey) || SymbolNames.HasMetadataName(type, SdkNames.L2Key) ||
-                      SymbolNames.HasMetadataName(type, SdkNames.CfnReplicaKey)) ||
-                    lazyLive.Value is not { } live)
-                    return; // not a KMS key construct, or the CDK's KMS constructs are not referenced
+                if (lazyLive.Value is not { } live)
+                    return; // the CDK is not referenced
                 var cdk = live.Cdk;
                 var list = cdk.IsKey(creation.Type) ? typeKeys : cdk.IsReplica(creation.Type) ? typeReplicas : null;
                 if (list is null)

@@ -95,12 +95,8 @@ internal sealed class SourceSearch
             known = 1;
             foreach (var tree in _compilation.SyntaxTrees)
             {
-                // The usings at the top of the parsed root: a few nodes a file, no text read.
-                foreach (var directive in ((CompilationUnitSyntax)tree.GetRoot(cancellationToken)).Usings)
-                {
-                    if (directive.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword) && directive.Alias is not null)
-                        known = 2;
-                }
+                if (Facts(tree).HasGlobalUsingAlias(tree, cancellationToken))
+                    known = 2;
             }
 
             Volatile.Write(ref _hasGlobalUsingAlias, known);
@@ -296,9 +292,10 @@ internal sealed class SourceSearch
     {
         private const int Unknown = 0, No = 1, Yes = 2;
 
-        private KeyValuePair<string, bool>[] _answers = Array.Empty<KeyValuePair<string, bool>>(); // names and fragments asked
+        private (string Name, bool WholeWord, bool Found)[] _answers = Array.Empty<(string, bool, bool)>(); // names and fragments asked
         private int _maySpellNamesOtherwise;
         private int _mayCreateImplicitly;
+        private int _hasGlobalUsingAlias;
 
         /// <summary>Whether an identifier may be written so that its name is not in the text as it is (<c>\u0041bc</c>, a formatting character).</summary>
         public bool MaySpellNamesOtherwise(SyntaxTree tree, CancellationToken cancellationToken) =>
@@ -308,6 +305,25 @@ internal sealed class SourceSearch
         /// <summary>Whether the file may hold a target-typed <c>new(…)</c>, which names no type.</summary>
         public bool MayCreateImplicitly(SyntaxTree tree, CancellationToken cancellationToken) =>
             Fact(ref _mayCreateImplicitly, tree, cancellationToken, HasImplicitCreation);
+
+        /// <summary>Whether the file declares a <c>global using</c> alias, read from the usings at the top of its root (no text read).</summary>
+        public bool HasGlobalUsingAlias(SyntaxTree tree, CancellationToken cancellationToken)
+        {
+            var known = Volatile.Read(ref _hasGlobalUsingAlias);
+            if (known == Unknown)
+            {
+                known = No;
+                foreach (var directive in ((CompilationUnitSyntax)tree.GetRoot(cancellationToken)).Usings)
+                {
+                    if (directive.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword) && directive.Alias is not null)
+                        known = Yes;
+                }
+
+                Volatile.Write(ref _hasGlobalUsingAlias, known);
+            }
+
+            return known == Yes;
+        }
 
         private static bool Fact(ref int fact, SyntaxTree tree, CancellationToken cancellationToken, Func<string, bool> read)
         {
@@ -331,13 +347,11 @@ internal sealed class SourceSearch
 
         private bool Search(SyntaxTree tree, string name, bool wholeWord, CancellationToken cancellationToken)
         {
-            // A fragment is asked apart from the word of the same spelling ("\0" is in no identifier).
-            var key = wholeWord ? name : "\0" + name;
             var answers = Volatile.Read(ref _answers);
             foreach (var answer in answers)
             {
-                if (answer.Key == key)
-                    return answer.Value;
+                if (answer.WholeWord == wholeWord && answer.Name == name)
+                    return answer.Found;
             }
 
             // The name itself first (vectorized); only a file without it is asked whether it may spell it otherwise.
@@ -347,9 +361,9 @@ internal sealed class SourceSearch
             // Copy on write: a file is asked about a handful of names, and readers take no lock.
             while (true)
             {
-                var next = new KeyValuePair<string, bool>[answers.Length + 1];
+                var next = new (string, bool, bool)[answers.Length + 1];
                 answers.CopyTo(next, 0);
-                next[answers.Length] = new KeyValuePair<string, bool>(key, found);
+                next[answers.Length] = (name, wholeWord, found);
                 var seen = Interlocked.CompareExchange(ref _answers, next, answers);
                 if (seen == answers)
                     return found;

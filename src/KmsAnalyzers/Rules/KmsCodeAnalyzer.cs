@@ -12,14 +12,14 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace KmsAnalyzers.Rules;
 
 /// <summary>
-/// The one analyzer that reads C# code for KMS0001–KMS0008. It registers each kind of callback once and hands every
-/// visit to the rules that want it, each rule in its own file: <see cref="HardcodedKeyIdentifierRule"/> (KMS0001/0002)
-/// and <see cref="KeyIdentifierAtSinkRule"/> (KMS0004/0005) on string literals and composites,
-/// <see cref="CrossRegionDecryptRule"/> (KMS0003/0008) on invocations, <see cref="ReplicaKeyPolicyRule"/> (KMS0006) and
-/// <see cref="RegionPinnedKeyPolicyRule"/> (KMS0007) on the CDK keys of each type.
+/// The one analyzer that reads C# strings and calls, for KMS0001–KMS0005 and KMS0008. It registers each kind of callback
+/// once and hands every visit to the rules that want it, each rule in its own file: <see cref="HardcodedKeyIdentifierRule"/>
+/// (KMS0001/0002) and <see cref="KeyIdentifierAtSinkRule"/> (KMS0004/0005) on string literals and composites,
+/// <see cref="CrossRegionDecryptRule"/> (KMS0003/0008) on invocations.
 /// Why one analyzer: the compiler driver dispatches and times every callback of every analyzer, so three analyzers
 /// visiting the same literals and calls cost three times what one visit costs (docs/performance.md, issue 16).
-/// KMS0010 stays an analyzer of its own: it is off by default, and the driver then skips it whole.
+/// The CDK key rules (<see cref="CdkKeyPolicyAnalyzer"/>) need per-type actions and stay apart, and KMS0010 too: it is
+/// off by default, and the driver then skips it whole.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class KmsCodeAnalyzer : DiagnosticAnalyzer
@@ -27,9 +27,7 @@ public sealed class KmsCodeAnalyzer : DiagnosticAnalyzer
     private static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
         Descriptors.HardcodedKeyArn, Descriptors.RawMultiRegionKeyId,
         Descriptors.CrossRegionDecrypt, Descriptors.CrossRegionDecryptAtBuild, Descriptors.KeyInAnotherRegion, Descriptors.KeyInAnotherRegionAtBuild,
-        Descriptors.HardcodedKeyId, Descriptors.RegionPinnedAliasArn,
-        Descriptors.ReplicaKeyPolicyApart, Descriptors.ReplicaKeyPolicyApartAtBuild,
-        Descriptors.RegionPinnedInKeyPolicy, Descriptors.RegionPinnedInKeyPolicyAtBuild);
+        Descriptors.HardcodedKeyId, Descriptors.RegionPinnedAliasArn);
 
     private readonly Rule _rules;
 
@@ -57,9 +55,7 @@ public sealed class KmsCodeAnalyzer : DiagnosticAnalyzer
         HardcodedKeyIdentifier = 1, // KMS0001, KMS0002
         KeyIdentifierAtSink = 2, // KMS0004, KMS0005
         CrossRegionDecrypt = 4, // KMS0003, KMS0008
-        ReplicaKeyPolicy = 8, // KMS0006
-        RegionPinnedKeyPolicy = 16, // KMS0007
-        All = 31,
+        All = 7,
     }
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; }
@@ -85,19 +81,6 @@ public sealed class KmsCodeAnalyzer : DiagnosticAnalyzer
                 start.RegisterOperationAction(decrypts.Analyze, OperationKind.Invocation);
                 start.RegisterCompilationEndAction(decrypts.Report);
             }
-
-            var replicas = (rules & Rule.ReplicaKeyPolicy) != 0;
-            var policies = (rules & Rule.RegionPinnedKeyPolicy) != 0;
-            if ((replicas || policies) && sdk.MayHaveCdk)
-            {
-                CdkKeyFlow.Register(start, scope =>
-                {
-                    if (replicas)
-                        ReplicaKeyPolicyRule.Report(scope);
-                    if (policies)
-                        RegionPinnedKeyPolicyRule.Report(scope);
-                });
-            }
         });
     }
 
@@ -114,8 +97,6 @@ public sealed class KmsCodeAnalyzer : DiagnosticAnalyzer
         DiagnosticIds.HardcodedKeyArn or DiagnosticIds.RawMultiRegionKeyId => Rule.HardcodedKeyIdentifier,
         DiagnosticIds.HardcodedKeyId or DiagnosticIds.RegionPinnedAliasArn => Rule.KeyIdentifierAtSink,
         DiagnosticIds.CrossRegionDecrypt or DiagnosticIds.KeyInAnotherRegion => Rule.CrossRegionDecrypt,
-        DiagnosticIds.ReplicaKeyPolicyApart => Rule.ReplicaKeyPolicy,
-        DiagnosticIds.RegionPinnedInKeyPolicy => Rule.RegionPinnedKeyPolicy,
         _ => Rule.None,
     };
 

@@ -9,15 +9,15 @@ namespace KmsAnalyzers.Tests.Infrastructure;
 #pragma warning disable RS1001
 
 /// <summary>
-/// The product's <see cref="KmsCodeAnalyzer"/> limited to the rules that report some ids, so that a rule's tests
-/// expect nothing of the other rules that share its visits (the package ships only the whole analyzer). Each subclass
-/// is one rule's analyzer as the tests name it.
+/// The product's <see cref="KmsCodeAnalyzer"/> or <see cref="CdkKeyPolicyAnalyzer"/> limited to the rules that report
+/// some ids, so that a rule's tests expect nothing of the other rules that share its visits (the package ships only the
+/// whole analyzers). Each subclass is one rule's analyzer as the tests name it.
 /// </summary>
 public abstract class RuleAnalyzer : DiagnosticAnalyzer
 {
-    private readonly KmsCodeAnalyzer _analyzer;
+    private readonly DiagnosticAnalyzer _analyzer;
 
-    protected RuleAnalyzer(params string[] ids) => _analyzer = new KmsCodeAnalyzer(ids);
+    protected RuleAnalyzer(DiagnosticAnalyzer analyzer) => _analyzer = analyzer;
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => _analyzer.SupportedDiagnostics;
 
@@ -30,7 +30,7 @@ public abstract class RuleAnalyzer : DiagnosticAnalyzer
 public sealed class HardcodedKeyIdentifierAnalyzer : RuleAnalyzer
 {
     public HardcodedKeyIdentifierAnalyzer()
-        : base(DiagnosticIds.HardcodedKeyArn, DiagnosticIds.RawMultiRegionKeyId)
+        : base(new KmsCodeAnalyzer(DiagnosticIds.HardcodedKeyArn, DiagnosticIds.RawMultiRegionKeyId))
     {
     }
 }
@@ -39,7 +39,7 @@ public sealed class HardcodedKeyIdentifierAnalyzer : RuleAnalyzer
 public sealed class CrossRegionDecryptAnalyzer : RuleAnalyzer
 {
     public CrossRegionDecryptAnalyzer()
-        : base(DiagnosticIds.CrossRegionDecrypt, DiagnosticIds.KeyInAnotherRegion)
+        : base(new KmsCodeAnalyzer(DiagnosticIds.CrossRegionDecrypt, DiagnosticIds.KeyInAnotherRegion))
     {
     }
 }
@@ -48,7 +48,7 @@ public sealed class CrossRegionDecryptAnalyzer : RuleAnalyzer
 public sealed class KeyIdentifierAtSinkAnalyzer : RuleAnalyzer
 {
     public KeyIdentifierAtSinkAnalyzer()
-        : base(DiagnosticIds.HardcodedKeyId, DiagnosticIds.RegionPinnedAliasArn)
+        : base(new KmsCodeAnalyzer(DiagnosticIds.HardcodedKeyId, DiagnosticIds.RegionPinnedAliasArn))
     {
     }
 }
@@ -57,7 +57,7 @@ public sealed class KeyIdentifierAtSinkAnalyzer : RuleAnalyzer
 public sealed class ReplicaKeyPolicyAnalyzer : RuleAnalyzer
 {
     public ReplicaKeyPolicyAnalyzer()
-        : base(DiagnosticIds.ReplicaKeyPolicyApart)
+        : base(new CdkKeyPolicyAnalyzer(DiagnosticIds.ReplicaKeyPolicyApart))
     {
     }
 }
@@ -66,7 +66,7 @@ public sealed class ReplicaKeyPolicyAnalyzer : RuleAnalyzer
 public sealed class RegionPinnedKeyPolicyAnalyzer : RuleAnalyzer
 {
     public RegionPinnedKeyPolicyAnalyzer()
-        : base(DiagnosticIds.RegionPinnedInKeyPolicy)
+        : base(new CdkKeyPolicyAnalyzer(DiagnosticIds.RegionPinnedInKeyPolicy))
     {
     }
 }
