@@ -65,15 +65,15 @@ internal sealed class CdkKeyFlow
 
     public CdkSymbols Cdk => _cdk;
 
+    // In the name of every construct collected: CfnKey, Key (L2), CfnReplicaKey.
+    private const string KeyConstructNameFragment = "Key";
+
     /// <summary>
     /// Registers the live pass — per named type, at its end, over the keys and replicas it creates — and the
     /// compilation-end pass over all of them, where parameters are answered from their call sites. <paramref name="report"/>
     /// is called once per pass with every rule's scope: the rules that judge CDK keys share one registration. The caller
     /// registers nothing when the compilation does not reference the CDK (<see cref="SdkReferences.MayHaveCdk"/>).
     /// </summary>
-    // In the name of every construct collected: CfnKey, Key (L2), CfnReplicaKey.
-    private const string KeyConstructNameFragment = "Key";
-
     public static void Register(CompilationStartAnalysisContext start, Action<CdkScope> report)
     {
         var compilation = start.Compilation;
