@@ -224,7 +224,7 @@ internal static class ConstantStrings
 
     /// <summary>
     /// Whether <paramref name="operation"/> is a constant string concatenation, and if so the length of its value and
-    /// which of <paramref name="fragments"/> (each at most <see cref="MaxFragment"/> characters) occur in it, bit i for
+    /// which of <paramref name="fragments"/> (each at most <see cref="FragmentScan.MaxFragment"/> characters) occur in it, bit i for
     /// fragment i, read from its terms without building the value: reading a constant concatenation's <c>ConstantValue</c>
     /// builds the whole string, at every constant concatenation of the code (SQL, URLs, messages), most of which hold
     /// nothing a rule looks for.
@@ -242,24 +242,15 @@ internal static class ConstantStrings
         return true;
     }
 
-    public const int MaxFragment = 8;
-
     /// <summary>Reads a concatenation's terms right to left down its left spine (no stack, no copy of the value).</summary>
     private struct Scan
     {
-        private readonly string[] _fragments;
-        private string _head; // the start of what follows the terms read so far: a fragment may begin in one term and end there
+        private FragmentScan _text;
 
-        public Scan(string[] fragments)
-        {
-            _fragments = fragments;
-            _head = "";
-            Length = 0;
-            Found = 0;
-        }
+        public Scan(string[] fragments) => _text = new FragmentScan(fragments);
 
-        public int Length { get; private set; }
-        public int Found { get; private set; }
+        public int Length => _text.Length;
+        public int Found => _text.Found;
 
         public void Chain(IBinaryOperation chain)
         {
@@ -283,35 +274,8 @@ internal static class ConstantStrings
                 if (StringConcatenation(term) is { } nested)
                     Chain(nested); // a parenthesized right-hand concatenation: nesting depth, not chain length
                 else
-                    Term(ValueText(term));
+                    _text.Term(ValueText(term));
             }
-        }
-
-        private void Term(string text)
-        {
-            Length += text.Length;
-            for (var i = 0; i < _fragments.Length; i++)
-            {
-                if ((Found & (1 << i)) == 0 && (text.IndexOf(_fragments[i], StringComparison.Ordinal) >= 0 || Spans(text, _head, _fragments[i])))
-                    Found |= 1 << i;
-            }
-
-            _head = text.Length >= MaxFragment ? text : text + (_head.Length > MaxFragment ? _head.Substring(0, MaxFragment) : _head);
-        }
-
-        // Whether the fragment starts in `left` and ends in `right`, split at some character.
-        private static bool Spans(string left, string right, string fragment)
-        {
-            for (var split = 1; split < fragment.Length; split++)
-            {
-                var rest = fragment.Length - split;
-                if (split <= left.Length && rest <= right.Length &&
-                    string.CompareOrdinal(left, left.Length - split, fragment, 0, split) == 0 &&
-                    string.CompareOrdinal(right, 0, fragment, split, rest) == 0)
-                    return true;
-            }
-
-            return false;
         }
     }
 

@@ -36,9 +36,11 @@ internal sealed class HardcodedKeyIdentifierRule
     // Parsed on first finding only: most compilations never need it.
     private AliasMap AliasMap => LazyInitializer.EnsureInitialized(ref _aliasMap, () => AliasMap.FromAdditionalFiles(_analyzerOptions, CancellationToken.None))!;
 
-    /// <summary>A string literal, given its token's text (a string's ConstantValue builds a weak reference).</summary>
-    public Diagnostic? AnalyzeLiteral(IOperation literal, string text) =>
-        KmsIdentifiers.MayContainKeyIdentifier(text) ? Analyze(literal, fromOperationAction: true) : null;
+    /// <summary>Whether a string literal whose token holds <paramref name="text"/> may be reported: asked before it is bound.</summary>
+    public static bool MayReport(string text) => KmsIdentifiers.MayContainKeyIdentifier(text);
+
+    /// <summary>A string literal that <see cref="MayReport"/>.</summary>
+    public Diagnostic? AnalyzeLiteral(IOperation literal) => Analyze(literal, fromOperationAction: true);
 
     /// <summary>A string <c>+</c> or interpolation that passed the host's syntactic prefilter.</summary>
     public Diagnostic? AnalyzeComposite(IOperation composite) => Analyze(composite, fromOperationAction: true);

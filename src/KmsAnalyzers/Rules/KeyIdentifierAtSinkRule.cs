@@ -50,9 +50,15 @@ internal sealed class KeyIdentifierAtSinkRule
 
     private AliasMap AliasMap => LazyInitializer.EnsureInitialized(ref _aliasMap, () => AliasMap.FromAdditionalFiles(_analyzerOptions, CancellationToken.None))!;
 
-    /// <summary>A string literal, given its token's text: only a key id or an alias ARN is followed to its sinks.</summary>
-    public Diagnostic? AnalyzeLiteral(IOperation literal, string text, CancellationToken cancellationToken) =>
-        MayBeCandidate(text) ? Analyze(literal, cancellationToken, fromOperationAction: true) : null;
+    /// <summary>
+    /// Whether a string literal whose token holds <paramref name="text"/> may be reported, asked before it is bound:
+    /// only a key id or an alias ARN is followed to its sinks.
+    /// </summary>
+    public static bool MayReport(string text) => MayBeCandidate(text);
+
+    /// <summary>A string literal that <see cref="MayReport"/>.</summary>
+    public Diagnostic? AnalyzeLiteral(IOperation literal, CancellationToken cancellationToken) =>
+        Analyze(literal, cancellationToken, fromOperationAction: true);
 
     public void AnalyzeParameterDefaults(SyntaxNodeAnalysisContext context)
     {

@@ -289,4 +289,103 @@ public sealed class KMS0001HardcodedKeyArnTests
         var result = await AnalyzerRunner.RunAsync(new HardcodedKeyIdentifierAnalyzer(), source);
         Assert.Empty(result.Exceptions);
     }
+
+    // Concatenations and interpolations are told apart on their syntax before any binding: a name is bound only when
+    // it may be a constant. Each form below must still be found.
+    [Fact]
+    public Task Reports_constants_composed_from_const_locals_in_blocks_and_switch_sections() => Verify.VerifyAnalyzerAsync($$"""
+        class C
+        {
+            string M(int n)
+            {
+                const string prefix = "arn:aws:kms:eu-west-1:";
+                if (n > 0)
+                {
+                    return {|#0:prefix + "210987654321:key/{{KeyId}}"|};
+                }
+
+                switch (n)
+                {
+                    case 0:
+                        const string account = "210987654321";
+                        return {|#1:$"{prefix}{account}:key/{{KeyId}}"|};
+                    default:
+                        return "";
+                }
+            }
+        }
+        """, Kms0001(0), Kms0001(1));
+
+    [Fact]
+    public Task Reports_constants_composed_from_const_locals_in_top_level_statements()
+    {
+        var test = new Verify.Test
+        {
+            TestCode = $$"""
+                const string prefix = "arn:aws:kms:eu-west-1:210987654321:key/";
+                var arn = {|#0:prefix + "{{KeyId}}"|};
+                System.Console.WriteLine(arn);
+                """,
+        };
+        test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+        test.ExpectedDiagnostics.Add(Kms0001(0));
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public Task Reports_constants_composed_from_a_referenced_assembly_and_through_using_static()
+    {
+        var shared = StubCompiler.Compile("Contoso.Shared", """
+            namespace Contoso.Shared;
+            public static class KeyParts { public const string Prefix = "arn:aws:kms:eu-west-1:210987654321:key/"; }
+            """);
+        var test = new Verify.Test
+        {
+            TestState =
+            {
+                Sources =
+                {
+                    $$"""
+                    using static Ids;
+                    static class Ids { public const string OrdersId = "{{KeyId}}"; }
+                    class C
+                    {
+                        string A() => {|#0:Contoso.Shared.KeyParts.Prefix + "{{KeyId}}"|};
+                        string B() => {|#1:$"{Contoso.Shared.KeyParts.Prefix}{OrdersId}"|};
+                    }
+                    """,
+                },
+                AdditionalReferences = { shared },
+            },
+        };
+        test.ExpectedDiagnostics.Add(Kms0001(0));
+        test.ExpectedDiagnostics.Add(Kms0001(1));
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public Task Reports_a_constant_conditional_term_and_the_constant_prefix_of_a_chain_built_at_run_time() => Verify.VerifyAnalyzerAsync($$"""
+        class C
+        {
+            const bool Production = true;
+            string A() => {|#0:(Production ? "arn:aws:kms:eu-west-1:" : "arn:aws:kms:eu-west-2:") + "210987654321:key/{{KeyId}}"|};
+            string B(string suffix) => {|#1:"arn:aws:kms:eu-west-1:" + "210987654321:key/{{KeyId}}"|} + suffix;
+            string D(string id) => ("arn:aws:kms:eu-west-1:" + id) + ({|#2:"replica " + "mrk-0b1c2d3e4f504a6b8c7d9e0f1a2b3c4d"|});
+        }
+        """, Kms0001(0), Kms0001(1), TestKeys.Kms0002(2));
+
+    [Fact]
+    public Task Ignores_the_same_shapes_built_at_run_time() => Verify.VerifyAnalyzerAsync($$"""
+        class C
+        {
+            string prefix = "arn:aws:kms:eu-west-1:";
+            static string Region => "eu-west-1";
+            string A(bool production)
+            {
+                var local = "arn:aws:kms:eu-west-1:";
+                return local + "210987654321:key/{{KeyId}}" + prefix + this.prefix + Region +
+                    (production ? "arn:aws:kms:eu-west-1:" : "") + "210987654321:key/{{KeyId}}" + $"{local}{prefix}";
+            }
+        }
+        """);
 }

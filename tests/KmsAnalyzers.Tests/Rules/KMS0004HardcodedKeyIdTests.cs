@@ -243,6 +243,42 @@ public sealed class KMS0004HardcodedKeyIdTests
         """, Kms0004(0, "DecryptRequest.KeyId", expression.Contains("0B1C") ? "0B1C2D3E-4F50-4A6B-8C7D-9E0F1A2B3C4D" : KeyId));
 
     [Fact]
+    public Task Reports_key_ids_composed_from_const_locals_and_a_referenced_assembly()
+    {
+        var shared = StubCompiler.Compile("Contoso.Shared", """
+            namespace Contoso.Shared;
+            public static class KeyParts { public const string Head = "0b1c2d3e-4f50"; }
+            """);
+        var test = new Verify.Test
+        {
+            TestState =
+            {
+                Sources =
+                {
+                    """
+                    using Amazon.KeyManagementService.Model;
+                    class C
+                    {
+                        DecryptRequest A()
+                        {
+                            const string head = "0b1c2d3e-4f50-4a6b";
+                            return new() { KeyId = {|#0:head + "-8c7d-9e0f1a2b3c4d"|} };
+                        }
+
+                        EncryptRequest B(string tail) => new() { KeyId = {|#1:Contoso.Shared.KeyParts.Head + "-4a6b-8c7d-000000000002"|} };
+                        EncryptRequest D(string tail) => new() { KeyId = Contoso.Shared.KeyParts.Head + tail };
+                    }
+                    """,
+                },
+                AdditionalReferences = { shared },
+            },
+        };
+        test.ExpectedDiagnostics.Add(Kms0004(0, "DecryptRequest.KeyId"));
+        test.ExpectedDiagnostics.Add(Kms0004(1, "EncryptRequest.KeyId", "0b1c2d3e-4f50-4a6b-8c7d-000000000002"));
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public Task Reports_the_constant_not_an_interpolation_or_copy_of_it() => Analyze($$"""
         using Amazon.KeyManagementService.Model;
         class C
