@@ -13,12 +13,14 @@ internal struct FragmentScan
     public const int MaxFragment = 8;
 
     private readonly string[] _fragments;
-    private string _head; // the start of the pieces read so far: a fragment may begin in the next piece and end here
+    private char[]? _head; // the first characters of the pieces read so far: a fragment may begin in the next piece and end here
+    private int _headLength;
 
     public FragmentScan(string[] fragments)
     {
         _fragments = fragments;
-        _head = "";
+        _head = null;
+        _headLength = 0;
         Length = 0;
         Found = 0;
     }
@@ -32,30 +34,40 @@ internal struct FragmentScan
         Length += text.Length;
         for (var i = 0; i < _fragments.Length; i++)
         {
-            if ((Found & (1 << i)) == 0 && (text.IndexOf(_fragments[i], StringComparison.Ordinal) >= 0 || Spans(text, _head, _fragments[i])))
+            if ((Found & (1 << i)) == 0 && (text.IndexOf(_fragments[i], StringComparison.Ordinal) >= 0 || Spans(text, _fragments[i])))
                 Found |= 1 << i;
         }
 
-        _head = text.Length >= MaxFragment ? text : text + (_head.Length > MaxFragment ? _head.Substring(0, MaxFragment) : _head);
+        // The new head: this piece's first characters, then the old head's, MaxFragment at most (no string is built).
+        var head = _head ??= new char[MaxFragment];
+        var kept = Math.Min(_headLength, MaxFragment - Math.Min(text.Length, MaxFragment));
+        if (kept > 0 && text.Length > 0)
+            Array.Copy(head, 0, head, text.Length, kept);
+        var copied = Math.Min(text.Length, MaxFragment);
+        text.CopyTo(0, head, 0, copied);
+        _headLength = copied + Math.Max(kept, 0);
     }
 
     /// <summary>Starts over, as after a piece whose text is not known.</summary>
     public void Reset()
     {
-        _head = "";
+        _headLength = 0;
         Length = 0;
         Found = 0;
     }
 
-    // Whether the fragment starts in `left` and ends in `right`, split at some character.
-    private static bool Spans(string left, string right, string fragment)
+    // Whether the fragment starts at the end of `left` and ends in the head, split at some character.
+    private bool Spans(string left, string fragment)
     {
         for (var split = 1; split < fragment.Length; split++)
         {
             var rest = fragment.Length - split;
-            if (split <= left.Length && rest <= right.Length &&
-                string.CompareOrdinal(left, left.Length - split, fragment, 0, split) == 0 &&
-                string.CompareOrdinal(right, 0, fragment, split, rest) == 0)
+            if (split > left.Length || rest > _headLength || string.CompareOrdinal(left, left.Length - split, fragment, 0, split) != 0)
+                continue;
+            var matches = true;
+            for (var i = 0; i < rest && matches; i++)
+                matches = _head![i] == fragment[split + i];
+            if (matches)
                 return true;
         }
 

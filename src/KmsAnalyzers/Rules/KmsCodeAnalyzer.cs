@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using KmsAnalyzers.Flow;
@@ -9,7 +8,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace KmsAnalyzers.Rules;
 
@@ -75,7 +73,7 @@ public sealed class KmsCodeAnalyzer : DiagnosticAnalyzer
             var keyIdentifiers = (rules & Rule.HardcodedKeyIdentifier) != 0 ? new HardcodedKeyIdentifierRule(start.Options) : null;
             var atSinks = (rules & Rule.KeyIdentifierAtSink) != 0 && sdk.MayHaveAwsSdk ? new KeyIdentifierAtSinkRule(start.Compilation, start.Options) : null;
             if (keyIdentifiers is not null || atSinks is not null)
-                new StringVisits(start.Compilation, keyIdentifiers, atSinks).Register(start);
+                new StringVisits(keyIdentifiers, atSinks).Register(start);
 
             if ((rules & Rule.CrossRegionDecrypt) != 0 && sdk.MayHaveKmsSdk)
             {
@@ -103,34 +101,29 @@ public sealed class KmsCodeAnalyzer : DiagnosticAnalyzer
     };
 
     /// <summary>
-    /// One visit of each string literal, concatenation and interpolation for both rules that read constant strings.
-    /// They are visited by syntax, the least any analyzer of KMS strings must visit, and told apart by their text and
-    /// the shape of their terms; only the rare candidate is bound, for its operation (a syntax action that binds is
-    /// charged for it, so nothing else is bound). A chain of <c>+</c> is read once, from its outermost <c>+</c>.
+    /// One visit of each string literal, concatenation and interpolation for both rules that read constant strings:
+    /// the syntax is checked once, then each rule's own prefilter on the text decides whether it looks further.
     /// </summary>
     private sealed class StringVisits
     {
         private readonly HardcodedKeyIdentifierRule? _keyIdentifiers;
         private readonly KeyIdentifierAtSinkRule? _atSinks;
-        private readonly ConstantStringSyntax _composites;
-        private readonly CompositeInterest _interest;
 
-        public StringVisits(Compilation compilation, HardcodedKeyIdentifierRule? keyIdentifiers, KeyIdentifierAtSinkRule? atSinks)
+        public StringVisits(HardcodedKeyIdentifierRule? keyIdentifiers, KeyIdentifierAtSinkRule? atSinks)
         {
             _keyIdentifiers = keyIdentifiers;
             _atSinks = atSinks;
-            _composites = new ConstantStringSyntax(compilation);
-            _interest = (keyIdentifiers is null ? CompositeInterest.None : CompositeInterest.KeyIdentifier) |
-                (atSinks is null ? CompositeInterest.None : CompositeInterest.SinkCandidate);
         }
 
         public void Register(CompilationStartAnalysisContext start)
         {
+            // A literal by its syntax, as the floor visits it: the driver has no callback to make for numbers, null and
+            // bools, and only a literal whose text may be reported is bound for its operation. Composites by operation,
+            // which the driver has bound already: telling their constancy from syntax needs every name resolved, which
+            // cost more than the callbacks it saves (docs/performance.md, session 8).
             start.RegisterSyntaxNodeAction(AnalyzeLiteral, SyntaxKind.StringLiteralExpression, SyntaxKind.Utf8StringLiteralExpression);
-            start.RegisterSyntaxNodeAction(AnalyzeConcatenation, SyntaxKind.AddExpression);
-            start.RegisterSyntaxNodeAction(AnalyzeInterpolation, SyntaxKind.InterpolatedStringExpression);
-            // A default that folds a named constant into a local function's or a lambda's parameter, which no
-            // operation of the body holds.
+            start.RegisterOperationAction(AnalyzeComposite, OperationKind.Binary, OperationKind.InterpolatedString);
+            // The driver runs no operation action on the default values of local function and lambda parameters.
             start.RegisterSyntaxNodeAction(AnalyzeParameterDefaults, SyntaxKind.LocalFunctionStatement, SyntaxKind.ParenthesizedLambdaExpression);
         }
 
@@ -148,55 +141,29 @@ public sealed class KmsCodeAnalyzer : DiagnosticAnalyzer
                 context.ReportDiagnostic(atSinkDiagnostic);
         }
 
-        private void AnalyzeConcatenation(SyntaxNodeAnalysisContext context)
+        private void AnalyzeComposite(OperationAnalysisContext context)
         {
-            var add = (BinaryExpressionSyntax)context.Node;
-            if (!ConstantStringSyntax.IsOutermostConcatenation(add) || !_composites.MayCompose(add, _interest, context.CancellationToken) ||
-                context.SemanticModel.GetOperation(add, context.CancellationToken) is not { } chain)
+            // On the syntax first: only + builds a string; a composite that cannot be a constant matters only for the
+            // key identifiers written in an interpolation's own text.
+            var operation = context.Operation;
+            var interpolated = operation.Kind == OperationKind.InterpolatedString;
+            if (operation.Syntax is not ExpressionSyntax syntax || (!interpolated && !syntax.IsKind(SyntaxKind.AddExpression)))
                 return;
-            chain = Conversions.Strip(chain);
-            if (ConstantStrings.IsPartOfLargerConstant(chain))
-                return; // a hole of a constant interpolation: reported with it
-
-            // Top down: a constant concatenation is reported whole, and the terms of one that is not are looked into
-            // (`"arn:…" + "…" + region` holds the constant `"arn:…" + "…"`).
-            var pending = new Stack<IOperation>();
-            pending.Push(chain);
-            while (pending.Count > 0)
-            {
-                if (Conversions.Strip(pending.Pop()) is not IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary ||
-                    AnalyzeComposite(context, binary, textMayHold: false))
-                    continue;
-                pending.Push(binary.RightOperand);
-                pending.Push(binary.LeftOperand);
-            }
-        }
-
-        private void AnalyzeInterpolation(SyntaxNodeAnalysisContext context)
-        {
-            // A key identifier in the text of an interpolation is hard-coded even when its holes are not constants.
-            var interpolated = (InterpolatedStringExpressionSyntax)context.Node;
-            var textMayHold = _keyIdentifiers is not null && HardcodedKeyIdentifierRule.AnyTextMayHoldKeyIdentifier(interpolated);
-            if ((!textMayHold && !_composites.MayCompose(interpolated, _interest, context.CancellationToken)) ||
-                context.SemanticModel.GetOperation(interpolated, context.CancellationToken) is not { } operation ||
-                ConstantStrings.IsPartOfLargerConstant(operation))
+            var mayBeConstant = ConstantStrings.MayBeConstantString(syntax);
+            var textMayHold = interpolated && _keyIdentifiers is not null && HardcodedKeyIdentifierRule.AnyTextMayHoldKeyIdentifier(syntax);
+            if ((!mayBeConstant && !textMayHold) || operation.IsImplicit || operation.Type?.SpecialType != SpecialType.System_String)
                 return;
-            AnalyzeComposite(context, operation, textMayHold);
-        }
-
-        // Whether the composite is a constant, which is reported whole.
-        private bool AnalyzeComposite(SyntaxNodeAnalysisContext context, IOperation composite, bool textMayHold)
-        {
-            if (composite.IsImplicit || composite.Type?.SpecialType != SpecialType.System_String)
-                return false;
-            var constant = ConstantStrings.IsConstantComposition(composite);
+            // Once for both rules, before any value is built: the inner + of a chain is left to the outermost, and a
+            // composite that is not constant (told from its terms' kinds) has nothing to report but interpolation text.
+            if (ConstantStrings.IsPartOfLargerConstant(operation))
+                return;
+            var constant = mayBeConstant && ConstantStrings.IsConstantComposition(operation);
             if (!constant && !textMayHold)
-                return false;
-            if (_keyIdentifiers?.AnalyzeComposite(composite) is { } identifier)
+                return;
+            if (_keyIdentifiers?.AnalyzeComposite(operation) is { } identifier)
                 context.ReportDiagnostic(identifier);
-            if (constant && _atSinks?.AnalyzeComposite(composite, context.CancellationToken) is { } atSink)
+            if (constant && _atSinks?.AnalyzeComposite(operation, context.CancellationToken) is { } atSink)
                 context.ReportDiagnostic(atSink);
-            return constant;
         }
 
         private void AnalyzeParameterDefaults(SyntaxNodeAnalysisContext context)
