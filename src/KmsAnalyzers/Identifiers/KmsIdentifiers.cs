@@ -49,7 +49,7 @@ internal static class KmsIdentifiers
         ((text.IndexOf(KmsServiceField, System.StringComparison.Ordinal) >= 0 && text.IndexOf(ArnPrefix, System.StringComparison.Ordinal) >= 0) ||
          text.IndexOf(MultiRegionPrefix, System.StringComparison.Ordinal) >= 0);
 
-    private const string KmsServiceField = ":kms:";
+    public const string KmsServiceField = ":kms:";
 
     /// <summary>What <see cref="MayContainKeyIdentifier(string)"/> looks for, for a value read in pieces.</summary>
     public static readonly string[] KeyIdentifierFragments = { KmsServiceField, ArnPrefix, MultiRegionPrefix };

@@ -40,10 +40,10 @@ internal sealed class HardcodedKeyIdentifierRule
     public static bool MayReport(string text) => KmsIdentifiers.MayContainKeyIdentifier(text);
 
     /// <summary>A string literal that <see cref="MayReport"/>.</summary>
-    public Diagnostic? AnalyzeLiteral(IOperation literal) => Analyze(literal, fromOperationAction: true);
+    public Diagnostic? AnalyzeLiteral(IOperation literal) => Analyze(literal, fromHostVisit: true);
 
     /// <summary>A string <c>+</c> or interpolation that passed the host's syntactic prefilter.</summary>
-    public Diagnostic? AnalyzeComposite(IOperation composite) => Analyze(composite, fromOperationAction: true);
+    public Diagnostic? AnalyzeComposite(IOperation composite) => Analyze(composite, fromHostVisit: true);
 
     public void AnalyzeParameterDefaults(SyntaxNodeAnalysisContext context)
     {
@@ -53,7 +53,7 @@ internal sealed class HardcodedKeyIdentifierRule
             if (parameter.Default is not { } initializer || !MayFoldKeyIdentifier(initializer.Value))
                 continue;
             if (context.SemanticModel.GetOperation(initializer, context.CancellationToken) is IParameterInitializerOperation { Value: { } value } &&
-                Analyze(value, fromOperationAction: false) is { } diagnostic)
+                Analyze(value, fromHostVisit: false) is { } diagnostic)
                 context.ReportDiagnostic(diagnostic);
         }
     }
@@ -72,9 +72,9 @@ internal sealed class HardcodedKeyIdentifierRule
     }
 
     // The diagnostic, returned rather than reported through a delegate: making one per call boxes the context.
-    // fromOperationAction: a host whose driver runs operation actions on the defaults of local function and
-    // lambda parameters must not report what AnalyzeParameterDefaults reports.
-    private Diagnostic? Analyze(IOperation operation, bool fromOperationAction)
+    // fromHostVisit: the host's visit of each literal and composite (the syntax visit of literals reaches the defaults
+    // of local function and lambda parameters) must not report what AnalyzeParameterDefaults reports.
+    private Diagnostic? Analyze(IOperation operation, bool fromHostVisit)
     {
         // Implicit: the default value that the compiler passes at a call leaving the argument out, located at the
         // call; the default is reported once where it is written.
@@ -104,7 +104,7 @@ internal sealed class HardcodedKeyIdentifierRule
             case IInterpolatedStringOperation interpolated:
                 value = operation.ConstantValue.Value as string;
                 if (value is null)
-                    return AnalyzeInterpolationText(operation, interpolated, fromOperationAction);
+                    return AnalyzeInterpolationText(operation, interpolated, fromHostVisit);
                 break;
             default:
                 return null;
@@ -122,11 +122,11 @@ internal sealed class HardcodedKeyIdentifierRule
                 findings.Add(token, this, operation);
         }
 
-        return Create(operation, fromOperationAction, findings, wholeValue: findings.Count == 1 && findings.First.Length == value.Length);
+        return Create(operation, fromHostVisit, findings, wholeValue: findings.Count == 1 && findings.First.Length == value.Length);
     }
 
     // A string with non-constant holes is built at run time, but a whole key ARN in its text is still hard-coded.
-    private Diagnostic? AnalyzeInterpolationText(IOperation operation, IInterpolatedStringOperation interpolated, bool fromOperationAction)
+    private Diagnostic? AnalyzeInterpolationText(IOperation operation, IInterpolatedStringOperation interpolated, bool fromHostVisit)
     {
         if (!AnyTextMayHoldKeyIdentifier(operation.Syntax))
             return null;
@@ -142,7 +142,7 @@ internal sealed class HardcodedKeyIdentifierRule
                 (findings ??= new Findings()).Add(token, this, operation);
         }
 
-        return findings is null ? null : Create(operation, fromOperationAction, findings, wholeValue: false);
+        return findings is null ? null : Create(operation, fromHostVisit, findings, wholeValue: false);
     }
 
     // The texts of an interpolated string as its syntax holds them: most interpolations are log lines and URLs.
@@ -159,10 +159,10 @@ internal sealed class HardcodedKeyIdentifierRule
         return false;
     }
 
-    private Diagnostic? Create(IOperation operation, bool fromOperationAction, Findings findings, bool wholeValue)
+    private Diagnostic? Create(IOperation operation, bool fromHostVisit, Findings findings, bool wholeValue)
     {
         var reported = findings.Arns.Count > 0 ? findings.Arns : findings.MultiRegionKeyIds;
-        if (reported.Count == 0 || (fromOperationAction && LambdaParameterDefaults.Contain(operation)))
+        if (reported.Count == 0 || (fromHostVisit && LambdaParameterDefaults.Contain(operation)))
             return null;
 
         // KMS0001 takes the whole expression: its fix also rewrites any separate mrk- id in it, so that a second

@@ -58,7 +58,7 @@ internal sealed class KeyIdentifierAtSinkRule
 
     /// <summary>A string literal that <see cref="MayReport"/>.</summary>
     public Diagnostic? AnalyzeLiteral(IOperation literal, CancellationToken cancellationToken) =>
-        Analyze(literal, cancellationToken, fromOperationAction: true);
+        Analyze(literal, cancellationToken, fromHostVisit: true);
 
     public void AnalyzeParameterDefaults(SyntaxNodeAnalysisContext context)
     {
@@ -68,7 +68,7 @@ internal sealed class KeyIdentifierAtSinkRule
             if (parameter.Default is not { } initializer || !ConstantStrings.MayBeConstantString(initializer.Value) || !MayHoldCandidate(initializer.Value))
                 continue;
             if (context.SemanticModel.GetOperation(initializer, context.CancellationToken) is IParameterInitializerOperation { Value: { } value } &&
-                Analyze(value, context.CancellationToken, fromOperationAction: false) is { } diagnostic)
+                Analyze(value, context.CancellationToken, fromHostVisit: false) is { } diagnostic)
                 context.ReportDiagnostic(diagnostic);
         }
     }
@@ -87,12 +87,12 @@ internal sealed class KeyIdentifierAtSinkRule
 
     /// <summary>A string <c>+</c> or interpolation that may be a constant (the host's syntactic prefilter).</summary>
     public Diagnostic? AnalyzeComposite(IOperation composite, CancellationToken cancellationToken) =>
-        Analyze(composite, cancellationToken, fromOperationAction: true);
+        Analyze(composite, cancellationToken, fromHostVisit: true);
 
     // The diagnostic, returned rather than reported through a delegate: making one per call boxes the context.
-    // fromOperationAction: a host whose driver runs operation actions on the defaults of local function and
-    // lambda parameters must not report what AnalyzeParameterDefaults reports.
-    private Diagnostic? Analyze(IOperation operation, CancellationToken cancellationToken, bool fromOperationAction)
+    // fromHostVisit: the host's visit of each literal and composite (the syntax visit of literals reaches the defaults
+    // of local function and lambda parameters) must not report what AnalyzeParameterDefaults reports.
+    private Diagnostic? Analyze(IOperation operation, CancellationToken cancellationToken, bool fromHostVisit)
     {
         // Implicit: a default parameter value at a call that leaves the argument out belongs to the parameter's declaration.
         if (operation.IsImplicit || operation.Type?.SpecialType != SpecialType.System_String ||
@@ -108,7 +108,7 @@ internal sealed class KeyIdentifierAtSinkRule
         var isAliasArn = !isKeyId && value.StartsWith(KmsIdentifiers.ArnPrefix, StringComparison.Ordinal) &&
             value.IndexOf(":alias/", StringComparison.Ordinal) > 0 && KmsIdentifiers.TryParseArn(value, out aliasArn) &&
             aliasArn.ResourceType == KmsResourceType.Alias;
-        if ((!isKeyId && !isAliasArn) || !_hasSinkTypes.Value || (fromOperationAction && LambdaParameterDefaults.Contain(operation)))
+        if ((!isKeyId && !isAliasArn) || !_hasSinkTypes.Value || (fromHostVisit && LambdaParameterDefaults.Contain(operation)))
             return null;
         if (ConstantStrings.IsConstantComposite(operation) && IsWhollyNamedConstant(operation, value.Length))
             return null; // $"{OrdersKeyId}": reported at OrdersKeyId's own initializer

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Immutable;
 using System.Linq;
 using KmsAnalyzers.Flow;
+using KmsAnalyzers.Identifiers;
 using KmsAnalyzers.Roslyn;
 using KmsAnalyzers.Sdk;
 using Microsoft.CodeAnalysis;
@@ -106,6 +107,12 @@ public sealed class KmsCodeAnalyzer : DiagnosticAnalyzer
     /// </summary>
     private sealed class StringVisits
     {
+        // KmsIdentifiers.KeyIdentifierFragments in its order (bits 0-2, KMS0001/0002), then what makes an alias ARN with
+        // "arn:" (bits 1 and 3, KMS0005); a whole value of a key id's length may be a key id (KMS0004).
+        private static readonly string[] ConcatenationFragments = { KmsIdentifiers.KmsServiceField, KmsIdentifiers.ArnPrefix, KmsIdentifiers.MultiRegionPrefix, ":alias/" };
+        private const int KeyIdentifierBits = 0b0111;
+        private const int AliasArnBits = 0b1010;
+
         private readonly HardcodedKeyIdentifierRule? _keyIdentifiers;
         private readonly KeyIdentifierAtSinkRule? _atSinks;
 
@@ -157,9 +164,24 @@ public sealed class KmsCodeAnalyzer : DiagnosticAnalyzer
             // composite that is not constant (told from its terms' kinds) has nothing to report but interpolation text.
             if (ConstantStrings.IsPartOfLargerConstant(operation))
                 return;
-            var constant = mayBeConstant && ConstantStrings.IsConstantComposition(operation);
-            if (!constant && !textMayHold)
-                return;
+            bool constant;
+            if (interpolated)
+            {
+                constant = mayBeConstant && ConstantStrings.IsConstantComposition(operation);
+                if (!constant && !textMayHold)
+                    return;
+            }
+            else
+            {
+                // One scan of a constant concatenation's terms for both rules: most (SQL, URLs, messages) hold nothing
+                // either looks for, and each rule would walk and scan the chain again before saying so.
+                if (!ConstantStrings.TryScanConstantConcatenation(operation, ConcatenationFragments, out var length, out var found) ||
+                    !((_keyIdentifiers is not null && KmsIdentifiers.MayContainKeyIdentifier(length, found & KeyIdentifierBits)) ||
+                      (_atSinks is not null && (length == KmsIdentifiers.UuidLength || (found & AliasArnBits) == AliasArnBits))))
+                    return;
+                constant = true;
+            }
+
             if (_keyIdentifiers?.AnalyzeComposite(operation) is { } identifier)
                 context.ReportDiagnostic(identifier);
             if (constant && _atSinks?.AnalyzeComposite(operation, context.CancellationToken) is { } atSink)
