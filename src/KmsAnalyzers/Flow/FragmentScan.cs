@@ -40,12 +40,12 @@ internal struct FragmentScan
 
         // The new head: this piece's first characters, then the old head's, MaxFragment at most (no string is built).
         var head = _head ??= new char[MaxFragment];
-        var kept = Math.Min(_headLength, MaxFragment - Math.Min(text.Length, MaxFragment));
-        if (kept > 0 && text.Length > 0)
-            Array.Copy(head, 0, head, text.Length, kept);
         var copied = Math.Min(text.Length, MaxFragment);
+        var kept = Math.Min(_headLength, MaxFragment - copied);
+        if (kept > 0 && copied > 0)
+            Array.Copy(head, 0, head, copied, kept); // overlapping: Array.Copy moves as if through a buffer
         text.CopyTo(0, head, 0, copied);
-        _headLength = copied + Math.Max(kept, 0);
+        _headLength = copied + kept;
     }
 
     /// <summary>Starts over, as after a piece whose text is not known.</summary>
