@@ -176,8 +176,22 @@ internal sealed class AliasMap
         return new AliasMap(result);
     }
 
-    /// <summary>Reads every <c>kms-aliases*.json</c> AdditionalFile, each parsed once per text.</summary>
+    // One map per analysis: every rule of every analyzer of a compilation gets the same AnalyzerOptions.
+    private static readonly ConditionalWeakTable<AnalyzerOptions, AliasMap> PerOptions = new();
+
+    /// <summary>
+    /// Reads every <c>kms-aliases*.json</c> AdditionalFile, each parsed once per text, and merges them once per
+    /// <paramref name="options"/> (the rules that offer aliases each asked for the whole merge before).
+    /// </summary>
     public static AliasMap FromAdditionalFiles(AnalyzerOptions options, CancellationToken cancellationToken)
+    {
+        if (PerOptions.TryGetValue(options, out var known))
+            return known;
+        var map = Read(options, cancellationToken);
+        return PerOptions.GetValue(options, _ => map);
+    }
+
+    private static AliasMap Read(AnalyzerOptions options, CancellationToken cancellationToken)
     {
         List<AliasMapFile>? files = null;
         foreach (var file in options.AdditionalFiles)

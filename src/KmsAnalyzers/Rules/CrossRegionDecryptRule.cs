@@ -45,6 +45,12 @@ internal sealed partial class CrossRegionDecryptRule
     // Per type that makes KMS calls: one Region resolver, whose answers per symbol the type's calls share.
     private readonly ConcurrentDictionary<INamedTypeSymbol, TypeState> _types = new(SymbolEqualityComparer.Default);
 
+    // Per compilation, parsed at the first finding that names a key: the alias map is the same for every type.
+    private AliasMap? _aliasMap;
+
+    private AliasMap AliasMapOf(AnalyzerOptions options, CancellationToken cancellationToken) =>
+        LazyInitializer.EnsureInitialized(ref _aliasMap, () => AliasMap.FromAdditionalFiles(options, cancellationToken))!;
+
     public void Analyze(OperationAnalysisContext context)
     {
         // The name first: nearly every invocation of a compilation is rejected on it. Then the client type by its
@@ -101,8 +107,6 @@ internal sealed partial class CrossRegionDecryptRule
         private readonly KmsSymbols _kms;
         private readonly CrossRegionDecryptRule _rule;
         private readonly RegionResolver _resolver;
-
-        private AliasMap? _aliasMap;
 
         public TypeState(KmsSymbols kms, CrossRegionDecryptRule rule, ValueModel model)
         {
@@ -201,8 +205,7 @@ internal sealed partial class CrossRegionDecryptRule
             KmsIdentifiers.TryParseArn(key.Identifier, out var arn);
             if (arn.ResourceType == KmsResourceType.Alias)
                 return ImmutableArray.Create(arn.ResourceId); // an alias ARN already names the alias: keep the name, drop the Region
-            var map = LazyInitializer.EnsureInitialized(ref _aliasMap, () => AliasMap.FromAdditionalFiles(options, cancellationToken))!;
-            return ImmutableArray.Create(map.AliasesFor(arn.ResourceId));
+            return ImmutableArray.Create(_rule.AliasMapOf(options, cancellationToken).AliasesFor(arn.ResourceId));
         }
     }
 

@@ -1,8 +1,12 @@
 using System;
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using System.Text;
 using KmsAnalyzers.Options;
+using KmsAnalyzers.Tests.Robustness;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Xunit;
 
 namespace KmsAnalyzers.Tests.Options;
@@ -376,4 +380,18 @@ public sealed class AliasMapTests
     /// <summary>Key ids in ordinal order, each with its aliases in file order.</summary>
     private static string Dump(AliasMapFile file) =>
         string.Join("; ", file.AliasesByKeyId.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => pair.Key + "=" + string.Join(",", pair.Value)));
+
+    [Fact]
+    public void Additional_files_are_merged_once_per_analyzer_options()
+    {
+        var orders = new InMemoryAdditionalText("kms-aliases.eu-west-1.json", EuWest1);
+        var options = new AnalyzerOptions(ImmutableArray.Create<AdditionalText>(orders));
+        var other = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty);
+
+        var first = AliasMap.FromAdditionalFiles(options, default);
+
+        Assert.Same(first, AliasMap.FromAdditionalFiles(options, default));
+        Assert.Equal(new[] { "alias/Orders-legacy", "alias/orders" }, first.AliasesFor(Uuid));
+        Assert.Empty(AliasMap.FromAdditionalFiles(other, default).AliasesFor(Uuid));
+    }
 }
