@@ -51,6 +51,9 @@ internal static class KmsIdentifiers
 
     public const string KmsServiceField = ":kms:";
 
+    /// <summary>What separates an alias ARN's account from its alias name.</summary>
+    public const string AliasResourceField = ":alias/";
+
     /// <summary>What <see cref="MayContainKeyIdentifier(string)"/> looks for, for a value read in pieces.</summary>
     public static readonly string[] KeyIdentifierFragments = { KmsServiceField, ArnPrefix, MultiRegionPrefix };
 

@@ -29,7 +29,7 @@ internal sealed class KeyIdentifierAtSinkRule
     private const KeyForms KeyIdentifierForms = KeyForms.KeyId | KeyForms.KeyArn;
 
     // What an alias ARN holds, for a concatenation read term by term.
-    private static readonly string[] CandidateFragments = { KmsIdentifiers.ArnPrefix, ":alias/" };
+    private static readonly string[] CandidateFragments = { KmsIdentifiers.ArnPrefix, KmsIdentifiers.AliasResourceField };
 
     private readonly AnalyzerOptions _analyzerOptions;
     private readonly KmsOptionReader _options;
@@ -98,7 +98,7 @@ internal sealed class KeyIdentifierAtSinkRule
         if (operation.IsImplicit || operation.Type?.SpecialType != SpecialType.System_String ||
             ConstantStrings.IsPartOfLargerConstant(operation) ||
             (ConstantStrings.TryScanConstantConcatenation(operation, CandidateFragments, out var length, out var fragments) &&
-             length != KmsIdentifiers.UuidLength && fragments != 0b11) || // neither a key id nor an alias ARN: its value is not built
+             !MayBeCandidate(length, fragments == 0b11)) || // neither a key id nor an alias ARN: its value is not built
             operation.ConstantValue.Value is not string value)
             return null;
 
@@ -106,7 +106,7 @@ internal sealed class KeyIdentifierAtSinkRule
         var isKeyId = value.Length == 36 && value[8] == '-' && KmsIdentifiers.IsKeyId(value, 0, value.Length);
         KmsArn aliasArn = default;
         var isAliasArn = !isKeyId && value.StartsWith(KmsIdentifiers.ArnPrefix, StringComparison.Ordinal) &&
-            value.IndexOf(":alias/", StringComparison.Ordinal) > 0 && KmsIdentifiers.TryParseArn(value, out aliasArn) &&
+            value.IndexOf(KmsIdentifiers.AliasResourceField, StringComparison.Ordinal) > 0 && KmsIdentifiers.TryParseArn(value, out aliasArn) &&
             aliasArn.ResourceType == KmsResourceType.Alias;
         if ((!isKeyId && !isAliasArn) || !_hasSinkTypes.Value || (fromHostVisit && LambdaParameterDefaults.Contain(operation)))
             return null;
@@ -128,11 +128,16 @@ internal sealed class KeyIdentifierAtSinkRule
         return AliasArnDiagnostic(operation, aliasArn, _search.Find(operation, value, cancellationToken));
     }
 
+    /// <summary>
+    /// Whether a constant read in pieces may be a candidate: a key id's length, or both <c>arn:</c> and <c>:alias/</c>.
+    /// </summary>
+    public static bool MayBeCandidate(int length, bool hasArnAndAlias) => length == KmsIdentifiers.UuidLength || hasArnAndAlias;
+
     // The literal's own text decides, before any binding (a string's ConstantValue builds a weak reference): a key
     // id, or an alias ARN. Other ARNs (S3, SNS …) and GUIDs of other shapes are the common case.
     private static bool MayBeCandidate(string text) =>
         (text.Length == 36 && text[8] == '-' && KmsIdentifiers.IsKeyId(text, 0, text.Length)) ||
-        (text.StartsWith(KmsIdentifiers.ArnPrefix, StringComparison.Ordinal) && text.IndexOf(":alias/", StringComparison.Ordinal) > 0);
+        (text.StartsWith(KmsIdentifiers.ArnPrefix, StringComparison.Ordinal) && text.IndexOf(KmsIdentifiers.AliasResourceField, StringComparison.Ordinal) > 0);
 
     private Diagnostic? KeyIdDiagnostic(IOperation operation, string keyId, List<ReachedSink> sinks)
     {

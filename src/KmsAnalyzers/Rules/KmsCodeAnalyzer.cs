@@ -109,7 +109,7 @@ public sealed class KmsCodeAnalyzer : DiagnosticAnalyzer
     {
         // KmsIdentifiers.KeyIdentifierFragments in its order (bits 0-2, KMS0001/0002), then what makes an alias ARN with
         // "arn:" (bits 1 and 3, KMS0005); a whole value of a key id's length may be a key id (KMS0004).
-        private static readonly string[] ConcatenationFragments = { KmsIdentifiers.KmsServiceField, KmsIdentifiers.ArnPrefix, KmsIdentifiers.MultiRegionPrefix, ":alias/" };
+        private static readonly string[] ConcatenationFragments = { KmsIdentifiers.KmsServiceField, KmsIdentifiers.ArnPrefix, KmsIdentifiers.MultiRegionPrefix, KmsIdentifiers.AliasResourceField };
         private const int KeyIdentifierBits = 0b0111;
         private const int AliasArnBits = 0b1010;
 
@@ -177,7 +177,7 @@ public sealed class KmsCodeAnalyzer : DiagnosticAnalyzer
                 // either looks for, and each rule would walk and scan the chain again before saying so.
                 if (!ConstantStrings.TryScanConstantConcatenation(operation, ConcatenationFragments, out var length, out var found) ||
                     !((_keyIdentifiers is not null && KmsIdentifiers.MayContainKeyIdentifier(length, found & KeyIdentifierBits)) ||
-                      (_atSinks is not null && (length == KmsIdentifiers.UuidLength || (found & AliasArnBits) == AliasArnBits))))
+                      (_atSinks is not null && KeyIdentifierAtSinkRule.MayBeCandidate(length, (found & AliasArnBits) == AliasArnBits))))
                     return;
                 constant = true;
             }
