@@ -33,6 +33,92 @@ internal static class ConstantStrings
     }
 
     /// <summary>
+    /// Whether a <c>+</c> heads its chain: it is not the left operand of another <c>+</c>. A chain <c>a + b + c</c> is
+    /// one callback's work, at its head: visiting every <c>+</c> of it would bind and walk it once per term.
+    /// </summary>
+    public static bool IsConcatenationHead(ExpressionSyntax add)
+    {
+        SyntaxNode current = add;
+        while (current.Parent is ParenthesizedExpressionSyntax parenthesized)
+            current = parenthesized;
+        return current.Parent is not BinaryExpressionSyntax parent || !parent.IsKind(SyntaxKind.AddExpression) || parent.Left != current;
+    }
+
+    /// <summary>
+    /// The <c>+</c> of a chain's left spine that may hold the chain's largest constant prefix, judged on syntax: the
+    /// left operand below the deepest term that cannot be constant (a call, <c>new</c>, an indexer…), or the head itself.
+    /// Null when no <c>+</c> may be constant: its first term cannot be, or only that term is left (a leaf is the literal
+    /// action's). Everything above a term that is not constant is not constant either.
+    /// </summary>
+    public static ExpressionSyntax? ConstantPrefixCandidate(ExpressionSyntax head)
+    {
+        ExpressionSyntax? candidate = head;
+        var current = head;
+        while (Unparenthesized(current) is BinaryExpressionSyntax add && add.IsKind(SyntaxKind.AddExpression))
+        {
+            if (!MayBeConstantString(add.Right))
+                candidate = add.Left;
+            current = add.Left;
+        }
+
+        return MayBeConstantString(current) && Unparenthesized(candidate).IsKind(SyntaxKind.AddExpression) ? candidate : null;
+    }
+
+    private static ExpressionSyntax Unparenthesized(ExpressionSyntax expression)
+    {
+        while (expression is ParenthesizedExpressionSyntax parenthesized)
+            expression = parenthesized.Expression;
+        return expression;
+    }
+
+    /// <summary>
+    /// The largest constant string concatenation at the bottom of <paramref name="chain"/>'s left spine: the left operand
+    /// below its deepest term that is not constant, or the chain itself; null when its first term is not constant or no
+    /// <c>+</c> is left. What the visit of each <c>+</c> with <see cref="IsPartOfLargerConstant"/> found, in one walk
+    /// that also reads the prefix's terms as <see cref="TryScanConstantConcatenation"/> does: its length and which of
+    /// <paramref name="fragments"/> it holds. The walk touches each term once (a chain's terms are scattered in memory,
+    /// and each walk over them costs more than the check it makes).
+    /// </summary>
+    public static IBinaryOperation? ScanLargestConstantPrefix(IOperation chain, string[] fragments, out int length, out int found)
+    {
+        length = 0;
+        found = 0;
+        if (chain.Type?.SpecialType != SpecialType.System_String)
+            return null; // arithmetic: a string + makes a string, so nothing below a number's + is one
+        var scan = new Scan(fragments);
+        var candidate = chain;
+        var current = chain;
+        while (Unparenthesized(current) is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } add)
+        {
+            if (StringConcatenation(add) is not null && IsConstantStringOrNull(add.RightOperand))
+            {
+                scan.Term(add.RightOperand);
+            }
+            else
+            {
+                candidate = add.LeftOperand; // nothing above a term that is not constant is constant
+                scan.Reset();
+            }
+
+            current = add.LeftOperand;
+        }
+
+        if (!IsConstantLeaf(current) || StringConcatenation(candidate) is not { } prefix)
+            return null;
+        scan.Term(current);
+        length = scan.Length;
+        found = scan.Found;
+        return prefix;
+    }
+
+    private static IOperation Unparenthesized(IOperation operation)
+    {
+        while (operation is IParenthesizedOperation { Operand: var inner })
+            operation = inner;
+        return operation;
+    }
+
+    /// <summary>
     /// Whether <paramref name="expression"/> may be a constant string, judged on its syntax before any binding: only
     /// literals, names, <c>nameof</c>, interpolations, parentheses, casts, <c>?:</c> and <c>+</c> compose one. The
     /// string building of ordinary code (calls, indexers, <c>new</c>, <c>await</c>) is rejected here, without binding.
@@ -45,7 +131,11 @@ internal static class ConstantStrings
         {
             switch (expression)
             {
-                case LiteralExpressionSyntax or NameSyntax or DefaultExpressionSyntax:
+                case LiteralExpressionSyntax literal:
+                    // A number, character or bool makes a concatenation that is not constant: string + object at run time.
+                    return literal.IsKind(SyntaxKind.StringLiteralExpression) || literal.IsKind(SyntaxKind.NullLiteralExpression) ||
+                        literal.IsKind(SyntaxKind.DefaultLiteralExpression);
+                case NameSyntax or DefaultExpressionSyntax:
                     return true;
                 case MemberAccessExpressionSyntax access:
                     expression = access.Expression; // Keys.OrdersKeyArn, global::Contoso.Keys.Arn
@@ -73,7 +163,9 @@ internal static class ConstantStrings
                 case InterpolatedStringExpressionSyntax interpolated:
                     foreach (var content in interpolated.Contents)
                     {
-                        if (content is InterpolationSyntax interpolation && !MayBeConstantString(interpolation.Expression))
+                        // A constant interpolated string has constant string holes without alignment or format.
+                        if (content is InterpolationSyntax interpolation &&
+                            (interpolation.AlignmentClause is not null || interpolation.FormatClause is not null || !MayBeConstantString(interpolation.Expression)))
                             return false;
                     }
 
@@ -269,14 +361,23 @@ internal static class ConstantStrings
                     current = null;
                 }
 
-                while (term is IConversionOperation { Operand: var operand } && operand.ConstantValue.HasValue)
-                    term = operand;
-                if (StringConcatenation(term) is { } nested)
-                    Chain(nested); // a parenthesized right-hand concatenation: nesting depth, not chain length
-                else
-                    _text.Term(ValueText(term));
+                Term(term);
             }
         }
+
+        /// <summary>One constant term, before all those read so far: a literal, a named constant, a nested chain.</summary>
+        public void Term(IOperation term)
+        {
+            while (term is IConversionOperation { Operand: var operand } && operand.ConstantValue.HasValue)
+                term = operand;
+            if (StringConcatenation(term) is { } nested)
+                Chain(nested); // a parenthesized right-hand concatenation: nesting depth, not chain length
+            else
+                _text.Term(ValueText(term));
+        }
+
+        /// <summary>Starts over: the terms read so far are not part of the value scanned.</summary>
+        public void Reset() => _text.Reset();
     }
 
     /// <summary>The leaves of a constant composite in order, with their offsets in the composed value.</summary>

@@ -56,15 +56,21 @@ internal struct FragmentScan
         Found = 0;
     }
 
-    // Whether the fragment starts at the end of `left` and ends in the head, split at some character.
+    // Whether the fragment starts at the end of `left` and ends in the head, split at some character. Compared char by
+    // char, last character first: this runs for every term of every constant concatenation and almost always fails there.
     private bool Spans(string left, string fragment)
     {
+        if (_headLength == 0 || left.Length == 0)
+            return false;
+        var last = left[left.Length - 1];
         for (var split = 1; split < fragment.Length; split++)
         {
             var rest = fragment.Length - split;
-            if (split > left.Length || rest > _headLength || string.CompareOrdinal(left, left.Length - split, fragment, 0, split) != 0)
+            if (fragment[split - 1] != last || split > left.Length || rest > _headLength)
                 continue;
             var matches = true;
+            for (var i = 0; i < split - 1 && matches; i++)
+                matches = left[left.Length - split + i] == fragment[i];
             for (var i = 0; i < rest && matches; i++)
                 matches = _head![i] == fragment[split + i];
             if (matches)

@@ -134,8 +134,7 @@ internal sealed class HardcodedKeyIdentifierRule
         var parts = interpolated.Parts;
         for (var i = 0; i < parts.Length; i++)
         {
-            if (parts[i] is not IInterpolatedStringTextOperation { Text.ConstantValue.Value: string text } ||
-                !KmsIdentifiers.MayContainKeyIdentifier(text))
+            if (TextOf(parts[i]) is not { } text || !KmsIdentifiers.MayContainKeyIdentifier(text))
                 continue;
             var scanner = new KmsTokenScanner(text, openStart: i > 0, openEnd: i < parts.Length - 1);
             while (scanner.TryNext(out var token))
@@ -144,6 +143,15 @@ internal sealed class HardcodedKeyIdentifierRule
 
         return findings is null ? null : Create(operation, fromHostVisit, findings, wholeValue: false);
     }
+
+    // The text of an interpolated string, or given to an interpolated string handler (StringBuilder.Append($"…"),
+    // a logger's handler) as the argument of its AppendLiteral.
+    private static string? TextOf(IOperation part) => part switch
+    {
+        IInterpolatedStringTextOperation { Text.ConstantValue.Value: string text } => text,
+        IInterpolatedStringAppendOperation { Kind: OperationKind.InterpolatedStringAppendLiteral, AppendCall: IInvocationOperation { Arguments: { Length: 1 } arguments } } when arguments[0].Value.ConstantValue.Value is string text => text,
+        _ => null,
+    };
 
     // The texts of an interpolated string as its syntax holds them: most interpolations are log lines and URLs.
     public static bool AnyTextMayHoldKeyIdentifier(SyntaxNode syntax)

@@ -125,9 +125,10 @@ public sealed class KmsCodeAnalyzer : DiagnosticAnalyzer
         public void Register(CompilationStartAnalysisContext start)
         {
             // A literal by its syntax, as the floor visits it: the driver has no callback to make for numbers, null and
-            // bools, and only a literal whose text may be reported is bound for its operation. Composites by operation,
-            // which the driver has bound already: telling their constancy from syntax needs every name resolved, which
-            // cost more than the callbacks it saves (docs/performance.md, session 8).
+            // bools, and only a literal whose text may be reported is bound for its operation. Composites by operation:
+            // a syntax action that binds them (GetOperation) is charged for building the operation tree of every member
+            // it asks about, which the driver builds for operation actions anyway and charges to no one
+            // (docs/performance.md, sessions 8 and 9).
             start.RegisterSyntaxNodeAction(AnalyzeLiteral, SyntaxKind.StringLiteralExpression, SyntaxKind.Utf8StringLiteralExpression);
             start.RegisterOperationAction(AnalyzeComposite, OperationKind.Binary, OperationKind.InterpolatedString);
             // The driver runs no operation action on the default values of local function and lambda parameters.
@@ -150,42 +151,49 @@ public sealed class KmsCodeAnalyzer : DiagnosticAnalyzer
 
         private void AnalyzeComposite(OperationAnalysisContext context)
         {
-            // On the syntax first: only + builds a string; a composite that cannot be a constant matters only for the
-            // key identifiers written in an interpolation's own text.
-            var operation = context.Operation;
-            var interpolated = operation.Kind == OperationKind.InterpolatedString;
-            if (operation.Syntax is not ExpressionSyntax syntax || (!interpolated && !syntax.IsKind(SyntaxKind.AddExpression)))
+            var operation = context.Operation.Kind == OperationKind.InterpolatedString
+                ? InterpolationToRead(context.Operation, out var constant)
+                : ConcatenationToRead(context.Operation, out constant);
+            if (operation is null)
                 return;
-            var mayBeConstant = ConstantStrings.MayBeConstantString(syntax);
-            var textMayHold = interpolated && _keyIdentifiers is not null && HardcodedKeyIdentifierRule.AnyTextMayHoldKeyIdentifier(syntax);
-            if ((!mayBeConstant && !textMayHold) || operation.IsImplicit || operation.Type?.SpecialType != SpecialType.System_String)
-                return;
-            // Once for both rules, before any value is built: the inner + of a chain is left to the outermost, and a
-            // composite that is not constant (told from its terms' kinds) has nothing to report but interpolation text.
-            if (ConstantStrings.IsPartOfLargerConstant(operation))
-                return;
-            bool constant;
-            if (interpolated)
-            {
-                constant = mayBeConstant && ConstantStrings.IsConstantComposition(operation);
-                if (!constant && !textMayHold)
-                    return;
-            }
-            else
-            {
-                // One scan of a constant concatenation's terms for both rules: most (SQL, URLs, messages) hold nothing
-                // either looks for, and each rule would walk and scan the chain again before saying so.
-                if (!ConstantStrings.TryScanConstantConcatenation(operation, ConcatenationFragments, out var length, out var found) ||
-                    !((_keyIdentifiers is not null && KmsIdentifiers.MayContainKeyIdentifier(length, found & KeyIdentifierBits)) ||
-                      (_atSinks is not null && KeyIdentifierAtSinkRule.MayBeCandidate(length, (found & AliasArnBits) == AliasArnBits))))
-                    return;
-                constant = true;
-            }
-
             if (_keyIdentifiers?.AnalyzeComposite(operation) is { } identifier)
                 context.ReportDiagnostic(identifier);
             if (constant && _atSinks?.AnalyzeComposite(operation, context.CancellationToken) is { } atSink)
                 context.ReportDiagnostic(atSink);
+        }
+
+        // A chain a + b + c is read once, at its head: the largest constant prefix of its left spine is the only +
+        // either rule may report (a term beside it is a literal or a constant with its own visit). Most binary
+        // operations are comparisons, arithmetic, or chains with a call in them, rejected on their syntax.
+        private IOperation? ConcatenationToRead(IOperation binary, out bool constant)
+        {
+            constant = true;
+            // One walk of the chain finds the prefix and reads its terms for both rules, without building the value:
+            // most constant concatenations (SQL, URLs, messages) hold nothing either looks for.
+            if (binary.Syntax is not ExpressionSyntax syntax || !syntax.IsKind(SyntaxKind.AddExpression) ||
+                !ConstantStrings.IsConcatenationHead(syntax) || ConstantStrings.ConstantPrefixCandidate(syntax) is null ||
+                ConstantStrings.ScanLargestConstantPrefix(binary, ConcatenationFragments, out var length, out var found) is not { IsImplicit: false } prefix ||
+                ConstantStrings.IsPartOfLargerConstant(prefix))
+                return null;
+            return (_keyIdentifiers is not null && KmsIdentifiers.MayContainKeyIdentifier(length, found & KeyIdentifierBits)) ||
+                   (_atSinks is not null && KeyIdentifierAtSinkRule.MayBeCandidate(length, (found & AliasArnBits) == AliasArnBits))
+                ? prefix
+                : null;
+        }
+
+        // An interpolation is read when it may be a constant, or when its own text may hold a key identifier (a string
+        // built at run time around a whole key ARN, also one given to a handler such as StringBuilder.Append($"…")).
+        private IOperation? InterpolationToRead(IOperation interpolated, out bool constant)
+        {
+            constant = false;
+            var syntax = interpolated.Syntax;
+            var mayBeConstant = syntax is ExpressionSyntax expression && ConstantStrings.MayBeConstantString(expression);
+            var textMayHold = _keyIdentifiers is not null && HardcodedKeyIdentifierRule.AnyTextMayHoldKeyIdentifier(syntax);
+            if ((!mayBeConstant && !textMayHold) || interpolated.IsImplicit || interpolated.Type?.SpecialType != SpecialType.System_String ||
+                ConstantStrings.IsPartOfLargerConstant(interpolated))
+                return null;
+            constant = mayBeConstant && ConstantStrings.IsConstantComposition(interpolated);
+            return constant || textMayHold ? interpolated : null;
         }
 
         private void AnalyzeParameterDefaults(SyntaxNodeAnalysisContext context)

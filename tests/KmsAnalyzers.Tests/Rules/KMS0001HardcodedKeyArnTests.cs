@@ -106,6 +106,12 @@ public sealed class KMS0001HardcodedKeyArnTests
         """, Kms0001(0));
 
     [Fact]
+    public Task Reports_full_arn_in_an_interpolation_given_to_a_handler() => Verify.VerifyAnalyzerAsync($$"""
+        using System.Text;
+        class C { void M(StringBuilder log, string user) => log.Append({|#0:$"user {user} uses {{Arn}} today"|}); }
+        """, Kms0001(0));
+
+    [Fact]
     public Task Reports_arn_in_attribute_argument_switch_label_and_default_parameter() => Verify.VerifyAnalyzerAsync($$"""
         using System;
         [AttributeUsage(AttributeTargets.All)] class KeyAttribute : Attribute { public KeyAttribute(string arn) { } }
@@ -373,6 +379,21 @@ public sealed class KMS0001HardcodedKeyArnTests
             string D(string id) => ("arn:aws:kms:eu-west-1:" + id) + ({|#2:"replica " + "mrk-0b1c2d3e4f504a6b8c7d9e0f1a2b3c4d"|});
         }
         """, Kms0001(0), Kms0001(1), TestKeys.Kms0002(2));
+
+    [Fact]
+    public Task Reports_the_constant_prefix_below_the_deepest_run_time_term_of_a_chain_once() => Verify.VerifyAnalyzerAsync($$"""
+        class C
+        {
+            string field = "x";
+            const string Region = "eu-west-1";
+            string A(string s) => {|#0:"arn:aws:kms:eu-west-1:" + "210987654321:key/{{KeyId}}"|} + s.Trim() + "-" + field + "!";
+            string B() => {|#1:"arn:aws:kms:" + Region + ":210987654321:key/{{KeyId}}"|} + field + "-" + field.Length + {|#4:"{{Mrk}}"|};
+            string D => {|#2:"arn:aws:kms:eu-west-1:" + ("210987654321:" + "key/{{KeyId}}")|};
+            string E(string s) => s + "arn:aws:kms:eu-west-1:" + "210987654321:key/{{KeyId}}" + s;
+            string F(string s) => {|#3:"arn:aws:kms:eu-west-1:" + "210987654321:key/{{KeyId}}"|} + (s + ("arn:aws:kms:eu-west-1:" + "210987654321:key/" + s));
+            string G(int n) => {|#5:"arn:aws:kms:eu-west-1:" + "210987654321:key/{{KeyId}}"|} + n + 'c' + true + 1.5;
+        }
+        """, Kms0001(0), Kms0001(1), Kms0001(2), Kms0001(3), TestKeys.Kms0002(4), Kms0001(5));
 
     [Fact]
     public Task Ignores_the_same_shapes_built_at_run_time() => Verify.VerifyAnalyzerAsync($$"""
