@@ -60,6 +60,15 @@ public sealed class KMS0001UseAliasFixTests
         class C { EncryptRequest M() => new() { KeyId = "alias/customer-data" }; }
         """, UseAliasCodeFixProvider.UseAliasKey, Map, Kms0002(0, use: " and used as EncryptRequest.KeyId")).RunAsync(CancellationToken.None);
 
+    [Fact]
+    public Task Rewrites_the_text_of_an_interpolation_given_to_a_handler_and_keeps_its_holes() => Test($$"""
+        using System.Text;
+        class C { void M(StringBuilder log, string user) => log.Append({|#0:$"user {user} uses {{Arn}} today"|}); }
+        """, """
+        using System.Text;
+        class C { void M(StringBuilder log, string user) => log.Append($"user {user} uses alias/orders today"); }
+        """, UseAliasCodeFixProvider.UseAliasKey, Map, Kms0001(0)).RunAsync(CancellationToken.None);
+
     [Theory]
     [InlineData("@\"" + Arn + "\"", "@\"alias/orders\"")]
     [InlineData("\"\"\"" + Arn + "\"\"\"", "\"\"\"alias/orders\"\"\"")]
