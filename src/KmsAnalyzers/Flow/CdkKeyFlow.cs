@@ -65,8 +65,8 @@ internal sealed class CdkKeyFlow
 
     public CdkSymbols Cdk => _cdk;
 
-    // In the name of every construct collected: CfnKey, Key (L2), CfnReplicaKey.
-    private const string KeyConstructNameFragment = "Key";
+    // The last segment of the constructs' namespace (Amazon.CDK.AWS.KMS): code that creates one names it somewhere.
+    private static readonly string KmsNamespaceSegment = SdkNames.CdkKmsNamespace.Substring(SdkNames.CdkKmsNamespace.LastIndexOf('.') + 1);
 
     /// <summary>
     /// Registers the live pass — per named type, at its end, over the keys and replicas it creates — and the
@@ -85,8 +85,11 @@ internal sealed class CdkKeyFlow
         start.RegisterSymbolStartAction(symbolStart =>
         {
             // Most types create no KMS key construct: they register nothing, so the driver keeps no per-type actions
-            // for them (it copies the analyzer's actions for each type that registers any).
-            if (!search.MayCreateTypeNamed((INamedTypeSymbol)symbolStart.Symbol, KeyConstructNameFragment, symbolStart.CancellationToken))
+            // for them (it copies the analyzer's actions for each type that registers any). Told from whether the
+            // type's files (or a global using) name the KMS namespace: a type's name alone ("Key") or a target-typed
+            // new(…) is in nearly every file. Not seen: a target-typed new(…) of a key whose target is declared only by
+            // another type, in a type whose files never name the namespace.
+            if (!search.MayNameNamespace((INamedTypeSymbol)symbolStart.Symbol, KmsNamespaceSegment, symbolStart.CancellationToken))
                 return;
             var typeKeys = new List<IObjectCreationOperation>();
             var typeReplicas = new List<IObjectCreationOperation>();

@@ -32,7 +32,7 @@ internal sealed class SourceSearch
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
     private readonly ConcurrentDictionary<IMethodSymbol, IReadOnlyList<IOperation>> _calls = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<string, SyntaxTree[]> _treesByName = new();
-    private int _hasGlobalUsingAlias; // 0 not read, 1 no, 2 yes
+    private readonly ConcurrentDictionary<string, bool> _globalUsingsName = new();
 
     private SourceSearch(Compilation compilation) => _compilation = compilation;
 
@@ -67,42 +67,38 @@ internal sealed class SourceSearch
     }
 
     /// <summary>
-    /// Whether code of <paramref name="type"/> may create an object of a type whose name holds <paramref name="fragment"/>
-    /// (a superset): a file declaring it holds the fragment (the type's name, a qualified name, an alias's target) or a
-    /// target-typed <c>new(…)</c>, or a <c>global using</c> alias of the compilation may name the type otherwise.
-    /// Read from each file's text once per tree.
+    /// Whether code of <paramref name="type"/> may name a type of a namespace whose last segment is
+    /// <paramref name="segment"/> (<c>KMS</c> of <c>Amazon.CDK.AWS.KMS</c>), a superset: a file declaring the type holds
+    /// the segment as a word (a <c>using</c>, a qualified name, an alias), or a <c>global using</c> of the compilation
+    /// does (it imports the namespace into every file). Creating a type, also with a target-typed <c>new(…)</c> whose
+    /// target this type declares in any of its files, needs one of them. Read from each file's text once per tree.
     /// </summary>
-    public bool MayCreateTypeNamed(INamedTypeSymbol type, string fragment, CancellationToken cancellationToken)
+    public bool MayNameNamespace(INamedTypeSymbol type, string segment, CancellationToken cancellationToken)
     {
-        if (HasGlobalUsingAlias(cancellationToken))
+        if (GlobalUsingsName(segment, cancellationToken))
             return true;
         foreach (var reference in type.DeclaringSyntaxReferences)
         {
             var tree = reference.SyntaxTree;
-            var facts = Facts(tree);
-            if (facts.MayHold(tree, fragment, cancellationToken) || facts.MayCreateImplicitly(tree, cancellationToken))
+            if (Facts(tree).MayName(tree, segment, cancellationToken))
                 return true;
         }
 
         return false;
     }
 
-    private bool HasGlobalUsingAlias(CancellationToken cancellationToken)
+    private bool GlobalUsingsName(string segment, CancellationToken cancellationToken)
     {
-        var known = Volatile.Read(ref _hasGlobalUsingAlias);
-        if (known == 0)
+        if (_globalUsingsName.TryGetValue(segment, out var known))
+            return known;
+        known = false;
+        foreach (var tree in _compilation.SyntaxTrees)
         {
-            known = 1;
-            foreach (var tree in _compilation.SyntaxTrees)
-            {
-                if (Facts(tree).HasGlobalUsingAlias(tree, cancellationToken))
-                    known = 2;
-            }
-
-            Volatile.Write(ref _hasGlobalUsingAlias, known);
+            if (TreeText.ContainsWord(Facts(tree).GlobalUsings(tree, cancellationToken), segment))
+                known = true;
         }
 
-        return known == 2;
+        return _globalUsingsName.GetOrAdd(segment, known);
     }
 
     /// <summary>
@@ -295,7 +291,7 @@ internal sealed class SourceSearch
         private (string Name, bool WholeWord, bool Found)[] _answers = Array.Empty<(string, bool, bool)>(); // names and fragments asked
         private int _maySpellNamesOtherwise;
         private int _mayCreateImplicitly;
-        private int _hasGlobalUsingAlias;
+        private string? _globalUsings;
 
         /// <summary>Whether an identifier may be written so that its name is not in the text as it is (<c>\u0041bc</c>, a formatting character).</summary>
         public bool MaySpellNamesOtherwise(SyntaxTree tree, CancellationToken cancellationToken) =>
@@ -306,23 +302,24 @@ internal sealed class SourceSearch
         public bool MayCreateImplicitly(SyntaxTree tree, CancellationToken cancellationToken) =>
             Fact(ref _mayCreateImplicitly, tree, cancellationToken, HasImplicitCreation);
 
-        /// <summary>Whether the file declares a <c>global using</c> alias, read from the usings at the top of its root (no text read).</summary>
-        public bool HasGlobalUsingAlias(SyntaxTree tree, CancellationToken cancellationToken)
+        /// <summary>The text of the file's <c>global using</c> directives ("" when it has none), read from its root.</summary>
+        public string GlobalUsings(SyntaxTree tree, CancellationToken cancellationToken)
         {
-            var known = Volatile.Read(ref _hasGlobalUsingAlias);
-            if (known == Unknown)
+            var known = Volatile.Read(ref _globalUsings);
+            if (known is null)
             {
-                known = No;
+                var text = new StringBuilder();
                 foreach (var directive in ((CompilationUnitSyntax)tree.GetRoot(cancellationToken)).Usings)
                 {
-                    if (directive.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword) && directive.Alias is not null)
-                        known = Yes;
+                    if (directive.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword))
+                        text.Append(directive.ToString()).Append('\n');
                 }
 
-                Volatile.Write(ref _hasGlobalUsingAlias, known);
+                known = text.ToString();
+                Volatile.Write(ref _globalUsings, known);
             }
 
-            return known == Yes;
+            return known;
         }
 
         private static bool Fact(ref int fact, SyntaxTree tree, CancellationToken cancellationToken, Func<string, bool> read)

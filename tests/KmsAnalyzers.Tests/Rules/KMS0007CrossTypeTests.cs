@@ -90,6 +90,66 @@ public sealed class KMS0007CrossTypeTests
             }
             """));
 
+    private const string OrdersSettings = Usings + """
+        namespace App;
+
+        public static class Settings
+        {
+            public static CfnKeyProps Orders => new CfnKeyProps
+            {
+                MultiRegion = true,
+                KeyPolicy = new PolicyDocument(new PolicyDocumentProps
+                {
+                    Statements = new[] { new PolicyStatement(new PolicyStatementProps { Resources = new[] { {|#1:"arn:aws:sqs:eu-west-1:111122223333:orders"|} } }) },
+                }),
+            };
+        }
+        """;
+
+    [Fact]
+    public Task A_key_created_through_a_global_using_of_the_namespace_in_a_file_that_never_names_it_is_found() => Run(
+        new[] { Kms0007(1, "eu-west-1", "Settings.Orders") },
+        ("GlobalUsings.cs", "global using global::Amazon.CDK.AWS.KMS;\n"),
+        ("Program.cs", "new App.OrdersStack(new Amazon.CDK.App());\n"),
+        ("Settings.cs", OrdersSettings),
+        ("Stack.cs", """
+            using Amazon.CDK;
+            using Constructs;
+
+            namespace App;
+
+            public sealed class OrdersStack : Stack
+            {
+                public OrdersStack(Construct scope) : base(scope, "Orders") => _ = new CfnKey(this, "Orders", Settings.Orders);
+            }
+            """));
+
+    [Fact]
+    public Task A_key_created_by_a_target_typed_new_in_a_part_of_a_type_whose_other_part_names_the_namespace_is_found() => Run(
+        new[] { Kms0007(1, "eu-west-1", "Settings.Orders") },
+        ("Program.cs", "new App.OrdersStack(new Amazon.CDK.App());\n"),
+        ("Settings.cs", OrdersSettings),
+        // The part that creates the key comes first: every part of the type counts, not the first.
+        ("OrdersStack.cs", """
+            using Amazon.CDK;
+            using Constructs;
+
+            namespace App;
+
+            public sealed partial class OrdersStack : Stack
+            {
+                public OrdersStack(Construct scope) : base(scope, "Orders") => _orders = new(this, "Orders", Settings.Orders);
+            }
+            """),
+        ("OrdersStack.Fields.cs", Usings + """
+            namespace App;
+
+            public sealed partial class OrdersStack
+            {
+                private readonly CfnKey _orders;
+            }
+            """));
+
     [Fact]
     public Task Literals_in_a_policy_factory_and_a_static_policy_field_of_another_file_are_reported_once_named_by_the_definition() => Run(
         new[]
