@@ -45,23 +45,17 @@ internal static class ConstantStrings
     }
 
     /// <summary>
-    /// The <c>+</c> of a chain's left spine that may hold the chain's largest constant prefix, judged on syntax: the
-    /// left operand below the deepest term that cannot be constant (a call, <c>new</c>, an indexer…), or the head itself.
-    /// Null when no <c>+</c> may be constant: its first term cannot be, or only that term is left (a leaf is the literal
-    /// action's). Everything above a term that is not constant is not constant either.
+    /// Whether a chain's left spine may hold a constant <c>+</c>, judged on syntax: its first term and the term after it
+    /// may be constant (a literal, a name, <c>nameof</c>…). Everything above a term that cannot be constant (a call,
+    /// <c>new</c>, an indexer) is not constant either, and a first term alone is the literal action's.
     /// </summary>
-    public static ExpressionSyntax? ConstantPrefixCandidate(ExpressionSyntax head)
+    public static bool MayHaveConstantPrefix(ExpressionSyntax head)
     {
-        ExpressionSyntax? candidate = head;
-        var current = head;
-        while (Unparenthesized(current) is BinaryExpressionSyntax add && add.IsKind(SyntaxKind.AddExpression))
-        {
-            if (!MayBeConstantString(add.Right))
-                candidate = add.Left;
-            current = add.Left;
-        }
-
-        return MayBeConstantString(current) && Unparenthesized(candidate).IsKind(SyntaxKind.AddExpression) ? candidate : null;
+        if (Unparenthesized(head) is not BinaryExpressionSyntax bottom)
+            return false;
+        while (Unparenthesized(bottom.Left) is BinaryExpressionSyntax left && left.IsKind(SyntaxKind.AddExpression))
+            bottom = left;
+        return MayBeConstantString(bottom.Left) && MayBeConstantString(bottom.Right);
     }
 
     private static ExpressionSyntax Unparenthesized(ExpressionSyntax expression)

@@ -171,7 +171,7 @@ public sealed class KmsCodeAnalyzer : DiagnosticAnalyzer
             // One walk of the chain finds the prefix and reads its terms for both rules, without building the value:
             // most constant concatenations (SQL, URLs, messages) hold nothing either looks for.
             if (binary.Syntax is not ExpressionSyntax syntax || !syntax.IsKind(SyntaxKind.AddExpression) ||
-                !ConstantStrings.IsConcatenationHead(syntax) || ConstantStrings.ConstantPrefixCandidate(syntax) is null ||
+                !ConstantStrings.IsConcatenationHead(syntax) || !ConstantStrings.MayHaveConstantPrefix(syntax) ||
                 ConstantStrings.ScanLargestConstantPrefix(binary, ConcatenationFragments, out var length, out var found) is not { IsImplicit: false } prefix ||
                 ConstantStrings.IsPartOfLargerConstant(prefix))
                 return null;
