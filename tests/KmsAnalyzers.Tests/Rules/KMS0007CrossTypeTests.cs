@@ -57,39 +57,6 @@ public sealed class KMS0007CrossTypeTests
         }
         """;
 
-    [Fact]
-    public Task A_key_created_through_a_global_using_alias_in_a_file_that_never_spells_key_is_found() => Run(
-        new[] { Kms0007(1, "eu-west-1", "Settings.Orders") },
-        ("GlobalUsings.cs", "global using Cmk = Amazon.CDK.AWS.KMS.CfnKey;\n"),
-        ("Program.cs", "new App.OrdersStack(new Amazon.CDK.App());\n"),
-        ("Settings.cs", Usings + """
-            namespace App;
-
-            public static class Settings
-            {
-                public static CfnKeyProps Orders => new CfnKeyProps
-                {
-                    MultiRegion = true,
-                    KeyPolicy = new PolicyDocument(new PolicyDocumentProps
-                    {
-                        Statements = new[] { new PolicyStatement(new PolicyStatementProps { Resources = new[] { {|#1:"arn:aws:sqs:eu-west-1:111122223333:orders"|} } }) },
-                    }),
-                };
-            }
-            """),
-        // Neither "Key" nor a target-typed new: only the global alias lets this file create a CfnKey.
-        ("Stack.cs", """
-            using Amazon.CDK;
-            using Constructs;
-
-            namespace App;
-
-            public sealed class OrdersStack : Stack
-            {
-                public OrdersStack(Construct scope) : base(scope, "Orders") => _ = new Cmk(this, "Orders", Settings.Orders);
-            }
-            """));
-
     private const string OrdersSettings = Usings + """
         namespace App;
 
@@ -105,6 +72,25 @@ public sealed class KMS0007CrossTypeTests
             };
         }
         """;
+
+    [Fact]
+    public Task A_key_created_through_a_global_using_alias_in_a_file_that_never_spells_key_is_found() => Run(
+        new[] { Kms0007(1, "eu-west-1", "Settings.Orders") },
+        ("GlobalUsings.cs", "global using Cmk = Amazon.CDK.AWS.KMS.CfnKey;\n"),
+        ("Program.cs", "new App.OrdersStack(new Amazon.CDK.App());\n"),
+        ("Settings.cs", OrdersSettings),
+        // The stack's file names neither the KMS namespace nor a key type: only the global alias lets it create a CfnKey.
+        ("Stack.cs", """
+            using Amazon.CDK;
+            using Constructs;
+
+            namespace App;
+
+            public sealed class OrdersStack : Stack
+            {
+                public OrdersStack(Construct scope) : base(scope, "Orders") => _ = new Cmk(this, "Orders", Settings.Orders);
+            }
+            """));
 
     [Fact]
     public Task A_key_created_through_a_global_using_of_the_namespace_in_a_file_that_never_names_it_is_found() => Run(
