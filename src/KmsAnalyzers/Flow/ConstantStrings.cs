@@ -105,6 +105,7 @@ internal static class ConstantStrings
         return prefix;
     }
 
+    // Parenthesized operations exist in Visual Basic only; looked through as Conversions does.
     private static IOperation Unparenthesized(IOperation operation)
     {
         while (operation is IParenthesizedOperation { Operand: var inner })
@@ -298,15 +299,11 @@ internal static class ConstantStrings
     };
 
     // The predefined string + (not a user-defined operator), under any parentheses.
-    private static IBinaryOperation? StringConcatenation(IOperation operation)
-    {
-        while (operation is IParenthesizedOperation { Operand: var inner })
-            operation = inner;
-        return operation is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, OperatorMethod: null } binary &&
+    private static IBinaryOperation? StringConcatenation(IOperation operation) =>
+        Unparenthesized(operation) is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, OperatorMethod: null } binary &&
             binary.Type?.SpecialType == SpecialType.System_String
             ? binary
             : null;
-    }
 
     /// <summary>
     /// Whether <paramref name="operation"/> is a constant string concatenation, and if so the length of its value and
@@ -405,8 +402,7 @@ internal static class ConstantStrings
             var operation = pending.Pop();
             while (operation is IConversionOperation { Operand: var operand } && operand.ConstantValue.HasValue)
                 operation = operand;
-            while (operation is IParenthesizedOperation { Operand: var inner })
-                operation = inner;
+            operation = Unparenthesized(operation);
 
             switch (operation)
             {
