@@ -289,10 +289,13 @@ internal static class ConstantStrings
     }
 
     // A term of a concatenation, told from its kind where that suffices: reading a string's ConstantValue materializes
-    // the string and a weak reference to it, at every + of every string concatenation in the code.
+    // the string and a weak reference to it, at every + of every string concatenation in the code (and again after
+    // each garbage collection, as the reference is weak). A named string constant is one by its declaration.
     private static bool IsConstantLeaf(IOperation operand) => operand switch
     {
         ILiteralOperation { Type: null or { SpecialType: SpecialType.System_String } } => true,
+        IFieldReferenceOperation { Field: { IsConst: true, Type.SpecialType: SpecialType.System_String } } or
+            ILocalReferenceOperation { Local: { IsConst: true, Type.SpecialType: SpecialType.System_String } } => true,
         IFieldReferenceOperation { Field.IsConst: false } or ILocalReferenceOperation { Local.IsConst: false } or
             IParameterReferenceOperation or IInvocationOperation or IPropertyReferenceOperation => false,
         _ => operand.ConstantValue is { HasValue: true, Value: string or null },

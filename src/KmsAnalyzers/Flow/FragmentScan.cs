@@ -13,13 +13,15 @@ internal struct FragmentScan
     public const int MaxFragment = 8;
 
     private readonly string[] _fragments;
-    private char[]? _head; // the first characters of the pieces read so far: a fragment may begin in the next piece and end here
+    // The first characters of the pieces read so far, MaxFragment at most, 16 bits each (0-3 in the low word, 4-7 in
+    // the high one): a fragment may begin in the next piece and end here. Kept in the struct, so a scan allocates nothing.
+    private ulong _headLow, _headHigh;
     private int _headLength;
 
     public FragmentScan(string[] fragments)
     {
         _fragments = fragments;
-        _head = null;
+        _headLow = _headHigh = 0;
         _headLength = 0;
         Length = 0;
         Found = 0;
@@ -38,19 +40,32 @@ internal struct FragmentScan
                 Found |= 1 << i;
         }
 
-        // The new head: this piece's first characters, then the old head's, MaxFragment at most (no string is built).
-        var head = _head ??= new char[MaxFragment];
+        // The new head: this piece's first characters, then the old head's.
         var copied = Math.Min(text.Length, MaxFragment);
+        if (copied == 0)
+            return;
         var kept = Math.Min(_headLength, MaxFragment - copied);
-        if (kept > 0 && copied > 0)
-            Array.Copy(head, 0, head, copied, kept); // overlapping: Array.Copy moves as if through a buffer
-        text.CopyTo(0, head, 0, copied);
+        ulong low = 0, high = 0;
+        for (var i = 0; i < copied + kept; i++)
+        {
+            ulong c = i < copied ? text[i] : Head(i - copied);
+            if (i < 4)
+                low |= c << (16 * i);
+            else
+                high |= c << (16 * (i - 4));
+        }
+
+        _headLow = low;
+        _headHigh = high;
         _headLength = copied + kept;
     }
+
+    private char Head(int index) => (char)((index < 4 ? _headLow >> (16 * index) : _headHigh >> (16 * (index - 4))) & 0xFFFF);
 
     /// <summary>Starts over, as after a piece whose text is not known.</summary>
     public void Reset()
     {
+        _headLow = _headHigh = 0;
         _headLength = 0;
         Length = 0;
         Found = 0;
@@ -72,7 +87,7 @@ internal struct FragmentScan
             for (var i = 0; i < split - 1 && matches; i++)
                 matches = left[left.Length - split + i] == fragment[i];
             for (var i = 0; i < rest && matches; i++)
-                matches = _head![i] == fragment[split + i];
+                matches = Head(i) == fragment[split + i];
             if (matches)
                 return true;
         }

@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Threading;
+using KmsAnalyzers.Identifiers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -67,6 +68,26 @@ internal sealed class SourceSearch
     }
 
     /// <summary>
+    /// Whether the file's text may declare a constant that holds part of a key identifier
+    /// (<see cref="KmsIdentifiers.TextMayHoldKeyIdentifierPiece"/>); read once per tree.
+    /// </summary>
+    public bool MayHoldKeyIdentifierPiece(SyntaxTree tree, CancellationToken cancellationToken) => Facts(tree).MayHoldKeyIdentifierPiece(tree, cancellationToken);
+
+    /// <summary>The <c>const</c> modifiers of the file, found in its text rather than by a walk of its syntax.</summary>
+    public IEnumerable<SyntaxToken> ConstKeywords(SyntaxTree tree, CancellationToken cancellationToken)
+    {
+        var text = Facts(tree).Text(tree, cancellationToken);
+        var root = tree.GetRoot(cancellationToken);
+        for (var at = TreeText.IndexOfWord(text, "const", 0); at >= 0; at = TreeText.IndexOfWord(text, "const", at + 5))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var token = root.FindToken(at);
+            if (token.SpanStart == at && token.IsKind(SyntaxKind.ConstKeyword))
+                yield return token;
+        }
+    }
+
+    /// <summary>
     /// Whether code of <paramref name="type"/> may name a type of a namespace whose last segment is
     /// <paramref name="segment"/> (<c>KMS</c> of <c>Amazon.CDK.AWS.KMS</c>), a superset: a file declaring the type holds
     /// the segment as a word (a <c>using</c>, a qualified name, an alias), or a <c>global using</c> of the compilation
@@ -123,7 +144,7 @@ internal sealed class SourceSearch
             yield break;
         }
 
-        var text = tree.GetText(cancellationToken).ToString();
+        var text = facts.Text(tree, cancellationToken);
         var span = scope.FullSpan;
         for (var at = TreeText.IndexOfWord(text, name, span.Start); at >= 0 && at < span.End; at = TreeText.IndexOfWord(text, name, at + name.Length))
         {
@@ -291,12 +312,33 @@ internal sealed class SourceSearch
         private (string Name, bool WholeWord, bool Found)[] _answers = Array.Empty<(string, bool, bool)>(); // names and fragments asked
         private int _maySpellNamesOtherwise;
         private int _mayCreateImplicitly;
+        private int _mayHoldKeyIdentifierPiece;
         private string? _globalUsings;
+        private WeakReference<string>? _text;
+
+        /// <summary>
+        /// The file's text as one string, kept between the questions about the file: a text read from a file gives its
+        /// own string, but an edited one (the IDE's) is a rope copied anew on every <c>ToString()</c>. Held weakly, as
+        /// the tree outlives the questions: the garbage collector may take a copy back, and the next question remakes it.
+        /// </summary>
+        public string Text(SyntaxTree tree, CancellationToken cancellationToken)
+        {
+            var kept = Volatile.Read(ref _text);
+            if (kept is not null && kept.TryGetTarget(out var text))
+                return text;
+            text = tree.GetText(cancellationToken).ToString();
+            Volatile.Write(ref _text, new WeakReference<string>(text));
+            return text;
+        }
 
         /// <summary>Whether an identifier may be written so that its name is not in the text as it is (<c>\u0041bc</c>, a formatting character).</summary>
         public bool MaySpellNamesOtherwise(SyntaxTree tree, CancellationToken cancellationToken) =>
             Fact(ref _maySpellNamesOtherwise, tree, cancellationToken, static text =>
                 text.IndexOf("\\u", StringComparison.Ordinal) >= 0 || text.IndexOf("\\U", StringComparison.Ordinal) >= 0 || HasFormattingCharacter(text));
+
+        /// <summary>Whether the file's text may declare a constant that holds part of a key identifier.</summary>
+        public bool MayHoldKeyIdentifierPiece(SyntaxTree tree, CancellationToken cancellationToken) =>
+            Fact(ref _mayHoldKeyIdentifierPiece, tree, cancellationToken, KmsIdentifiers.TextMayHoldKeyIdentifierPiece);
 
         /// <summary>Whether the file may hold a target-typed <c>new(…)</c>, which names no type.</summary>
         public bool MayCreateImplicitly(SyntaxTree tree, CancellationToken cancellationToken) =>
@@ -322,12 +364,12 @@ internal sealed class SourceSearch
             return known;
         }
 
-        private static bool Fact(ref int fact, SyntaxTree tree, CancellationToken cancellationToken, Func<string, bool> read)
+        private bool Fact(ref int fact, SyntaxTree tree, CancellationToken cancellationToken, Func<string, bool> read)
         {
             var known = Volatile.Read(ref fact);
             if (known == Unknown)
             {
-                known = read(tree.GetText(cancellationToken).ToString()) ? Yes : No;
+                known = read(Text(tree, cancellationToken)) ? Yes : No;
                 Volatile.Write(ref fact, known);
             }
 
@@ -352,7 +394,7 @@ internal sealed class SourceSearch
             }
 
             // The name itself first (vectorized); only a file without it is asked whether it may spell it otherwise.
-            var text = tree.GetText(cancellationToken).ToString();
+            var text = Text(tree, cancellationToken);
             var found = (wholeWord ? ContainsWord(text, name) : text.IndexOf(name, StringComparison.Ordinal) >= 0) ||
                 MaySpellNamesOtherwise(tree, cancellationToken);
             // Copy on write: a file is asked about a handful of names, and readers take no lock.

@@ -51,6 +51,72 @@ internal static class KmsIdentifiers
 
     public const string KmsServiceField = ":kms:";
 
+    /// <summary>
+    /// Whether <paramref name="piece"/>, one of the strings a value is composed of (a literal term of a concatenation,
+    /// the text of an interpolation, a constant's initializer), may hold part of a key identifier: a field of an ARN
+    /// (<c>arn:</c>, <c>:kms:</c>, <c>:key/</c>, <c>:alias/</c>), <c>mrk-</c>, a dash beside four hex digits
+    /// (<c>0b1c2d3e-4f50</c>, <c>-4a6b</c>), or eight hex digits alone (<c>9e0f1a2b3c4d</c>). A superset for a
+    /// prefilter: a field split inside itself across two pieces (<c>"ar" + "n:…"</c>) is seen only with another piece.
+    /// </summary>
+    public static bool MayBeKeyIdentifierPiece(string piece)
+    {
+        // Every field holds a colon or a dash: most strings have neither and are read once, vectorized.
+        if (piece.IndexOfAny(ColonOrDash) < 0)
+            return IsHexDigits(piece);
+        return piece.IndexOf(KmsServiceField, StringComparison.Ordinal) >= 0 || piece.IndexOf(ArnPrefix, StringComparison.Ordinal) >= 0 ||
+            piece.IndexOf(MultiRegionPrefix, StringComparison.Ordinal) >= 0 || piece.IndexOf(KeyResourceField, StringComparison.Ordinal) >= 0 ||
+            piece.IndexOf(AliasResourceField, StringComparison.Ordinal) >= 0 || HasDashBesideHexDigits(piece);
+    }
+
+    private static readonly char[] ColonOrDash = { ':', '-' };
+    private const string KeyResourceField = ":key/";
+
+    // Eight hex digits or more and nothing else: the tail of a key id ("9e0f1a2b3c4d") or a run of one. Not "2024" or "add".
+    private static bool IsHexDigits(string piece)
+    {
+        if (piece.Length < 8 || piece.Length > UuidLength)
+            return false;
+        foreach (var c in piece)
+        {
+            if (!IsHex(c))
+                return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Whether a file's text may declare a constant that holds part of a key identifier: it holds <c>:kms:</c>, or a
+    /// dash beside four hex digits (<c>-4f50</c>, <c>2d3e-</c>, and so <c>mrk-0b1c…</c>). A superset read from the whole
+    /// text (code, comments, strings), twice vectorized: most files hold none of them.
+    /// </summary>
+    public static bool TextMayHoldKeyIdentifierPiece(string text) =>
+        text.IndexOf(KmsServiceField, StringComparison.Ordinal) >= 0 || HasDashBesideHexDigits(text);
+
+    private static bool HasDashBesideHexDigits(string text)
+    {
+        for (var dash = text.IndexOf('-'); dash >= 0; dash = text.IndexOf('-', dash + 1))
+        {
+            if (IsHexRun(text, dash + 1) || IsHexRun(text, dash - 4))
+                return true;
+        }
+
+        return false;
+    }
+
+    private static bool IsHexRun(string text, int start)
+    {
+        if (start < 0 || start + 4 > text.Length)
+            return false;
+        for (var i = start; i < start + 4; i++)
+        {
+            if (!IsHex(text[i]))
+                return false;
+        }
+
+        return true;
+    }
+
     /// <summary>What separates an alias ARN's account from its alias name.</summary>
     public const string AliasResourceField = ":alias/";
 

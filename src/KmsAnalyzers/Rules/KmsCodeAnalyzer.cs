@@ -9,6 +9,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace KmsAnalyzers.Rules;
 
@@ -124,13 +125,16 @@ public sealed class KmsCodeAnalyzer : DiagnosticAnalyzer
 
         public void Register(CompilationStartAnalysisContext start)
         {
-            // A literal by its syntax, as the floor visits it: the driver has no callback to make for numbers, null and
-            // bools, and only a literal whose text may be reported is bound for its operation. Composites by operation:
-            // a syntax action that binds them (GetOperation) is charged for building the operation tree of every member
-            // it asks about, which the driver builds for operation actions anyway and charges to no one
-            // (docs/performance.md, sessions 8 and 9).
+            // Every string by its syntax, as the floor visits literals and interpolations, and bound only when its
+            // text may be reported: a literal that may be a key identifier, a composite with a piece of one in its
+            // terms (KeyPieceSearch). An operation action would be cheap per call, but the driver dispatches every
+            // binary operation of the code to it, and reading a composite's terms built the values of its constants;
+            // binding from a syntax action is charged for the member's operation tree, so it must stay rare
+            // (docs/performance.md, sessions 8 to 10).
+            var pieces = new KeyPieceSearch(start.Compilation);
             start.RegisterSyntaxNodeAction(AnalyzeLiteral, SyntaxKind.StringLiteralExpression, SyntaxKind.Utf8StringLiteralExpression);
-            start.RegisterOperationAction(AnalyzeComposite, OperationKind.Binary, OperationKind.InterpolatedString);
+            start.RegisterSyntaxNodeAction(context => AnalyzeConcatenation(context, pieces), SyntaxKind.AddExpression);
+            start.RegisterSyntaxNodeAction(context => AnalyzeInterpolation(context, pieces), SyntaxKind.InterpolatedStringExpression);
             // The driver runs no operation action on the default values of local function and lambda parameters.
             start.RegisterSyntaxNodeAction(AnalyzeParameterDefaults, SyntaxKind.LocalFunctionStatement, SyntaxKind.ParenthesizedLambdaExpression);
         }
@@ -149,51 +153,74 @@ public sealed class KmsCodeAnalyzer : DiagnosticAnalyzer
                 context.ReportDiagnostic(atSinkDiagnostic);
         }
 
-        private void AnalyzeComposite(OperationAnalysisContext context)
+        // A chain a + b + c is read once, at its head: the largest constant prefix of its left spine is the only +
+        // either rule may report (a term beside it is a literal or a constant with its own visit). Most + are
+        // arithmetic, chains with a call in them, or chains of text that holds no piece of a key identifier.
+        private void AnalyzeConcatenation(SyntaxNodeAnalysisContext context, KeyPieceSearch pieces)
         {
-            var operation = context.Operation.Kind == OperationKind.InterpolatedString
-                ? InterpolationToRead(context.Operation, out var constant)
-                : ConcatenationToRead(context.Operation, out constant);
-            if (operation is null)
+            var head = (BinaryExpressionSyntax)context.Node;
+            if (!ConstantStrings.IsConcatenationHead(head) || !ConstantStrings.MayHaveConstantPrefix(head) ||
+                !pieces.ChainMayHold(head, context.CancellationToken) || Bind(context) is not IBinaryOperation binary)
                 return;
-            if (_keyIdentifiers?.AnalyzeComposite(operation) is { } identifier)
+            if (ConcatenationToRead(binary) is { } prefix)
+                Report(context, prefix, constant: true);
+        }
+
+        // An interpolation is read when it may be a constant, or when its own text may hold a key identifier (a string
+        // built at run time around a whole key ARN, also one given to a handler such as StringBuilder.Append($"…")).
+        private void AnalyzeInterpolation(SyntaxNodeAnalysisContext context, KeyPieceSearch pieces)
+        {
+            var syntax = (InterpolatedStringExpressionSyntax)context.Node;
+            var mayBeConstant = ConstantStrings.MayBeConstantString(syntax);
+            var textMayHold = _keyIdentifiers is not null && HardcodedKeyIdentifierRule.AnyTextMayHoldKeyIdentifier(syntax);
+            if ((!mayBeConstant && !textMayHold) || !pieces.InterpolationMayHold(syntax, context.CancellationToken) ||
+                Bind(context) is not IInterpolatedStringOperation interpolated ||
+                interpolated.IsImplicit || interpolated.Type?.SpecialType != SpecialType.System_String || ConstantStrings.IsPartOfLargerConstant(interpolated))
+                return;
+            var constant = mayBeConstant && ConstantStrings.IsConstantComposition(interpolated);
+            if (constant || textMayHold)
+                Report(context, interpolated, constant);
+        }
+
+        // The operation of a composite's own syntax: under an implicit conversion, or the content of a handler's creation.
+        private static IOperation? Bind(SyntaxNodeAnalysisContext context)
+        {
+            var operation = context.SemanticModel.GetOperation(context.Node, context.CancellationToken);
+            while (true)
+            {
+                switch (operation)
+                {
+                    case IConversionOperation { IsImplicit: true, Operand: var operand } when operand.Syntax == context.Node:
+                        operation = operand;
+                        continue;
+                    case IInterpolatedStringHandlerCreationOperation { Content: var content }:
+                        operation = content;
+                        continue;
+                    default:
+                        return operation;
+                }
+            }
+        }
+
+        private void Report(SyntaxNodeAnalysisContext context, IOperation composite, bool constant)
+        {
+            if (_keyIdentifiers?.AnalyzeComposite(composite) is { } identifier)
                 context.ReportDiagnostic(identifier);
-            if (constant && _atSinks?.AnalyzeComposite(operation, context.CancellationToken) is { } atSink)
+            if (constant && _atSinks?.AnalyzeComposite(composite, context.CancellationToken) is { } atSink)
                 context.ReportDiagnostic(atSink);
         }
 
-        // A chain a + b + c is read once, at its head: the largest constant prefix of its left spine is the only +
-        // either rule may report (a term beside it is a literal or a constant with its own visit). Most binary
-        // operations are comparisons, arithmetic, or chains with a call in them, rejected on their syntax.
-        private IOperation? ConcatenationToRead(IOperation binary, out bool constant)
+        // The largest constant prefix of the chain, when either rule may read it: one walk finds it and reads its
+        // terms for both, without building the value (most constant concatenations hold nothing either looks for).
+        private IOperation? ConcatenationToRead(IBinaryOperation binary)
         {
-            constant = true;
-            // One walk of the chain finds the prefix and reads its terms for both rules, without building the value:
-            // most constant concatenations (SQL, URLs, messages) hold nothing either looks for.
-            if (binary.Syntax is not ExpressionSyntax syntax || !syntax.IsKind(SyntaxKind.AddExpression) ||
-                !ConstantStrings.IsConcatenationHead(syntax) || !ConstantStrings.MayHaveConstantPrefix(syntax) ||
-                ConstantStrings.ScanLargestConstantPrefix(binary, ConcatenationFragments, out var length, out var found) is not { IsImplicit: false } prefix ||
+            if (ConstantStrings.ScanLargestConstantPrefix(binary, ConcatenationFragments, out var length, out var found) is not { IsImplicit: false } prefix ||
                 ConstantStrings.IsPartOfLargerConstant(prefix))
                 return null;
             return (_keyIdentifiers is not null && KmsIdentifiers.MayContainKeyIdentifier(length, found & KeyIdentifierBits)) ||
                    (_atSinks is not null && KeyIdentifierAtSinkRule.MayBeCandidate(length, (found & AliasArnBits) == AliasArnBits))
                 ? prefix
                 : null;
-        }
-
-        // An interpolation is read when it may be a constant, or when its own text may hold a key identifier (a string
-        // built at run time around a whole key ARN, also one given to a handler such as StringBuilder.Append($"…")).
-        private IOperation? InterpolationToRead(IOperation interpolated, out bool constant)
-        {
-            constant = false;
-            var syntax = interpolated.Syntax;
-            var mayBeConstant = syntax is ExpressionSyntax expression && ConstantStrings.MayBeConstantString(expression);
-            var textMayHold = _keyIdentifiers is not null && HardcodedKeyIdentifierRule.AnyTextMayHoldKeyIdentifier(syntax);
-            if ((!mayBeConstant && !textMayHold) || interpolated.IsImplicit || interpolated.Type?.SpecialType != SpecialType.System_String ||
-                ConstantStrings.IsPartOfLargerConstant(interpolated))
-                return null;
-            constant = mayBeConstant && ConstantStrings.IsConstantComposition(interpolated);
-            return constant || textMayHold ? interpolated : null;
         }
 
         private void AnalyzeParameterDefaults(SyntaxNodeAnalysisContext context)

@@ -25,10 +25,15 @@ public sealed class OptionsAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(static start =>
         {
             var reported = new ConcurrentDictionary<string, bool>();
+            // The files of a project share a handful of option sets (one per combination of .editorconfig sections
+            // that apply): each set is read once, not once per file.
+            var read = new ConcurrentDictionary<AnalyzerConfigOptions, bool>();
             var provider = start.Options.AnalyzerConfigOptionsProvider;
             start.RegisterSyntaxTreeAction(tree =>
             {
                 var options = provider.GetOptions(tree.Tree);
+                if (!read.TryAdd(options, true))
+                    return;
                 foreach (var key in BooleanKeys)
                 {
                     KmsOptions.ReadBool(options, key, defaultValue: false, out var invalid);

@@ -21,6 +21,39 @@ public sealed class KmsIdentifiersTests
         Assert.Equal(expected, KmsIdentifiers.MayContainKeyIdentifier(text));
 
     [Theory]
+    [InlineData("arn:aws:kms:eu-west-1:", true)] // every field of an ARN
+    [InlineData("arn:aws:", true)]
+    [InlineData("n:aws:kms:", true)]
+    [InlineData(":210987654321:key/", true)]
+    [InlineData(":210987654321:alias/orders", true)]
+    [InlineData("mrk-", true)]
+    [InlineData("key/" + Uuid, true)] // a key id, whole or in pieces
+    [InlineData("0b1c2d3e-4f50", true)]
+    [InlineData("-4a6b", true)]
+    [InlineData("0b1c2d3e-", true)]
+    [InlineData("9e0f1a2b3c4d", true)]
+    [InlineData("SELECT id, name FROM orders WHERE customer = @customer", false)] // the strings of ordinary code
+    [InlineData("https://api.contoso.example/orders/v2", false)]
+    [InlineData("contoso-orders-exports", false)]
+    [InlineData("Amount must not be negative: ", false)]
+    [InlineData("-", false)]
+    [InlineData("2024", false)]
+    [InlineData("add", false)]
+    [InlineData("", false)]
+    public void A_piece_of_a_composed_value_may_hold_part_of_a_key_identifier(string piece, bool expected) =>
+        Assert.Equal(expected, KmsIdentifiers.MayBeKeyIdentifierPiece(piece));
+
+    [Theory]
+    [InlineData("const string Prefix = \"arn:aws:kms:eu-west-1:210987654321:key/\";", true)]
+    [InlineData("const string Head = \"0b1c2d3e-4f50\";", true)]
+    [InlineData("const string Mrk = \"" + Mrk + "\";", true)]
+    [InlineData("const string Tail = \"0b1c2d3e-\";", true)]
+    [InlineData("const string Url = \"https://api.contoso.example/orders-v2\"; int x = a - b; // re-run", false)]
+    [InlineData("const string Bucket = \"arn:aws:s3:::contoso-orders-exports\";", false)]
+    public void A_file_may_declare_a_constant_with_part_of_a_key_identifier(string text, bool expected) =>
+        Assert.Equal(expected, KmsIdentifiers.TextMayHoldKeyIdentifierPiece(text));
+
+    [Theory]
     // Key ARNs in every partition
     [InlineData("arn:aws:kms:eu-west-1:210987654321:key/" + Uuid, KmsIdentifierKind.KeyArn)]
     [InlineData("arn:aws:kms:us-east-1:210987654321:key/" + Mrk, KmsIdentifierKind.KeyArn)]

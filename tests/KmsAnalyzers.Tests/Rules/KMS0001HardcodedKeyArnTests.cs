@@ -370,6 +370,62 @@ public sealed class KMS0001HardcodedKeyArnTests
     }
 
     [Fact]
+    public Task Reports_a_chain_of_constants_that_hold_pieces_only_through_other_constants()
+    {
+        // Neither Regional nor KeyPath holds a piece of a key identifier in its own text; each names one that does.
+        var test = new Verify.Test
+        {
+            TestState =
+            {
+                Sources =
+                {
+                    $$"""
+                    static class Keys
+                    {
+                        const string Service = "arn:aws:kms:";
+                        const string Id = "{{KeyId}}";
+                        public const string Regional = Service + "eu-west-1:210987654321:";
+                        public const string KeyPath = "key/" + Id;
+                    }
+                    """,
+                    """
+                    class C
+                    {
+                        string M() => {|#0:Keys.Regional + Keys.KeyPath|};
+                    }
+                    """,
+                },
+            },
+        };
+        test.ExpectedDiagnostics.Add(Kms0001(0));
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public Task Does_not_read_a_composite_of_referenced_assembly_constants_alone()
+    {
+        // Documented limit (docs/rules/KMS0001.md, "Silent"): composites are read when one of their terms, or a source
+        // constant they name, holds a piece of a key identifier; another assembly's constants are not searched.
+        var shared = StubCompiler.Compile("Contoso.Shared", $$"""
+            namespace Contoso.Shared;
+            public static class KeyParts
+            {
+                public const string Prefix = "arn:aws:kms:eu-west-1:210987654321:key/";
+                public const string Id = "{{KeyId}}";
+            }
+            """);
+        var test = new Verify.Test
+        {
+            TestState =
+            {
+                Sources = { "class C { string M() => Contoso.Shared.KeyParts.Prefix + Contoso.Shared.KeyParts.Id; }" },
+                AdditionalReferences = { shared },
+            },
+        };
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public Task Reports_a_constant_conditional_term_and_the_constant_prefix_of_a_chain_built_at_run_time() => Verify.VerifyAnalyzerAsync($$"""
         class C
         {
