@@ -92,7 +92,8 @@ internal sealed class SourceSearch
     /// <paramref name="segment"/> (<c>KMS</c> of <c>Amazon.CDK.AWS.KMS</c>), a superset: a file declaring the type holds
     /// the segment as a word (a <c>using</c>, a qualified name, an alias), or a <c>global using</c> of the compilation
     /// does (it imports the namespace into every file). Creating a type, also with a target-typed <c>new(…)</c> whose
-    /// target this type declares in any of its files, needs one of them. Read from each file's text once per tree.
+    /// target this type declares in any of its files, needs one of them. Read from each file's text once per tree, as
+    /// written: a namespace spelled with Unicode escapes (<c>AWS.\u004BMS</c>) is not looked for.
     /// </summary>
     public bool MayNameNamespace(INamedTypeSymbol type, string segment, CancellationToken cancellationToken)
     {
@@ -101,7 +102,7 @@ internal sealed class SourceSearch
         foreach (var reference in type.DeclaringSyntaxReferences)
         {
             var tree = reference.SyntaxTree;
-            if (Facts(tree).MayName(tree, segment, cancellationToken))
+            if (Facts(tree).MayNameAsWritten(tree, segment, cancellationToken))
                 return true;
         }
 
@@ -309,7 +310,7 @@ internal sealed class SourceSearch
     {
         private const int Unknown = 0, No = 1, Yes = 2;
 
-        private (string Name, bool WholeWord, bool Found)[] _answers = Array.Empty<(string, bool, bool)>(); // names and fragments asked
+        private (string Name, bool AsWritten, bool Found)[] _answers = Array.Empty<(string, bool, bool)>(); // names asked
         private int _maySpellNamesOtherwise;
         private int _mayCreateImplicitly;
         private int _mayHoldKeyIdentifierPiece;
@@ -378,31 +379,33 @@ internal sealed class SourceSearch
 
         /// <summary>Whether the file may contain the identifier <paramref name="name"/>; each name is searched for once per tree.</summary>
         public bool MayName(SyntaxTree tree, string name, CancellationToken cancellationToken) =>
-            name.Length == 0 || Search(tree, name, wholeWord: true, cancellationToken);
+            name.Length == 0 || Search(tree, name, asWritten: false, cancellationToken);
 
-        /// <summary>Whether the file's text holds <paramref name="fragment"/> anywhere, as a word or inside one.</summary>
-        public bool MayHold(SyntaxTree tree, string fragment, CancellationToken cancellationToken) =>
-            fragment.Length == 0 || Search(tree, fragment, wholeWord: false, cancellationToken);
+        /// <summary>
+        /// Whether the file spells <paramref name="name"/> as a word as it is, not with a Unicode escape: for a namespace
+        /// in a <c>using</c> or a qualified name, where an escape is never written, it spares reading the file for escapes.
+        /// </summary>
+        public bool MayNameAsWritten(SyntaxTree tree, string name, CancellationToken cancellationToken) =>
+            name.Length == 0 || Search(tree, name, asWritten: true, cancellationToken);
 
-        private bool Search(SyntaxTree tree, string name, bool wholeWord, CancellationToken cancellationToken)
+        private bool Search(SyntaxTree tree, string name, bool asWritten, CancellationToken cancellationToken)
         {
             var answers = Volatile.Read(ref _answers);
             foreach (var answer in answers)
             {
-                if (answer.WholeWord == wholeWord && answer.Name == name)
+                if (answer.AsWritten == asWritten && answer.Name == name)
                     return answer.Found;
             }
 
             // The name itself first (vectorized); only a file without it is asked whether it may spell it otherwise.
             var text = Text(tree, cancellationToken);
-            var found = (wholeWord ? ContainsWord(text, name) : text.IndexOf(name, StringComparison.Ordinal) >= 0) ||
-                MaySpellNamesOtherwise(tree, cancellationToken);
+            var found = ContainsWord(text, name) || (!asWritten && MaySpellNamesOtherwise(tree, cancellationToken));
             // Copy on write: a file is asked about a handful of names, and readers take no lock.
             while (true)
             {
                 var next = new (string, bool, bool)[answers.Length + 1];
                 answers.CopyTo(next, 0);
-                next[answers.Length] = (name, wholeWord, found);
+                next[answers.Length] = (name, asWritten, found);
                 var seen = Interlocked.CompareExchange(ref _answers, next, answers);
                 if (seen == answers)
                     return found;
