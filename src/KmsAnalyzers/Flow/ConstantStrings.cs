@@ -58,7 +58,8 @@ internal static class ConstantStrings
         return MayBeConstantString(bottom.Left) && MayBeConstantString(bottom.Right);
     }
 
-    private static ExpressionSyntax Unparenthesized(ExpressionSyntax expression)
+    /// <summary>The expression inside any parentheses.</summary>
+    public static ExpressionSyntax Unparenthesized(ExpressionSyntax expression)
     {
         while (expression is ParenthesizedExpressionSyntax parenthesized)
             expression = parenthesized.Expression;

@@ -32,7 +32,7 @@ internal sealed class KeyPieceSearch
     {
         // Down the left spine without recursion: a chain may have thousands of terms.
         ExpressionSyntax current = head;
-        while (Unparenthesized(current) is BinaryExpressionSyntax add && add.IsKind(SyntaxKind.AddExpression))
+        while (ConstantStrings.Unparenthesized(current) is BinaryExpressionSyntax add && add.IsKind(SyntaxKind.AddExpression))
         {
             if (TermMayHold(add.Right, cancellationToken))
                 return true;
@@ -93,13 +93,6 @@ internal sealed class KeyPieceSearch
                     return false;
             }
         }
-    }
-
-    private static ExpressionSyntax Unparenthesized(ExpressionSyntax expression)
-    {
-        while (expression is ParenthesizedExpressionSyntax parenthesized)
-            expression = parenthesized.Expression;
-        return expression;
     }
 
     private HashSet<string> ConstantNames(CancellationToken cancellationToken)
