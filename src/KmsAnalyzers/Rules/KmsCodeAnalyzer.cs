@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using KmsAnalyzers.Flow;
 using KmsAnalyzers.Identifiers;
 using KmsAnalyzers.Roslyn;
@@ -125,16 +126,14 @@ public sealed class KmsCodeAnalyzer : DiagnosticAnalyzer
 
         public void Register(CompilationStartAnalysisContext start)
         {
-            // Every string by its syntax, as the floor visits literals and interpolations, and bound only when its
-            // text may be reported: a literal that may be a key identifier, a composite with a piece of one in its
-            // terms (KeyPieceSearch). An operation action would be cheap per call, but the driver dispatches every
-            // binary operation of the code to it, and reading a composite's terms built the values of its constants;
-            // binding from a syntax action is charged for the member's operation tree, so it must stay rare
-            // (docs/performance.md, sessions 8 to 10).
+            // A literal by its syntax, as the floor visits it, bound only when its text may be reported. Composites by
+            // operation, so that the driver builds their operation trees (a syntax action that binds one is charged
+            // for building the tree of its member: 2.5 ms became 55-84 ms for one 5,000-term constant), but read only
+            // when a term holds a piece of a key identifier, judged on the syntax first (KeyPieceSearch): reading the
+            // terms of every constant concatenation built their constants' values (docs/performance.md, sessions 8 to 10).
             var pieces = new KeyPieceSearch(start.Compilation);
             start.RegisterSyntaxNodeAction(AnalyzeLiteral, SyntaxKind.StringLiteralExpression, SyntaxKind.Utf8StringLiteralExpression);
-            start.RegisterSyntaxNodeAction(context => AnalyzeConcatenation(context, pieces), SyntaxKind.AddExpression);
-            start.RegisterSyntaxNodeAction(context => AnalyzeInterpolation(context, pieces), SyntaxKind.InterpolatedStringExpression);
+            start.RegisterOperationAction(context => AnalyzeComposite(context, pieces), OperationKind.Binary, OperationKind.InterpolatedString);
             // The driver runs no operation action on the default values of local function and lambda parameters.
             start.RegisterSyntaxNodeAction(AnalyzeParameterDefaults, SyntaxKind.LocalFunctionStatement, SyntaxKind.ParenthesizedLambdaExpression);
         }
@@ -153,66 +152,52 @@ public sealed class KmsCodeAnalyzer : DiagnosticAnalyzer
                 context.ReportDiagnostic(atSinkDiagnostic);
         }
 
-        // A chain a + b + c is read once, at its head: the largest constant prefix of its left spine is the only +
-        // either rule may report (a term beside it is a literal or a constant with its own visit). Most + are
-        // arithmetic, chains with a call in them, or chains of text that holds no piece of a key identifier.
-        private void AnalyzeConcatenation(SyntaxNodeAnalysisContext context, KeyPieceSearch pieces)
+        private void AnalyzeComposite(OperationAnalysisContext context, KeyPieceSearch pieces)
         {
-            var head = (BinaryExpressionSyntax)context.Node;
-            if (!ConstantStrings.IsConcatenationHead(head) || !ConstantStrings.MayHaveConstantPrefix(head) ||
-                !pieces.ChainMayHold(head, context.CancellationToken) || Bind(context) is not IBinaryOperation binary)
+            // A constant concatenation prefix is always constant; an interpolation may be read for its text alone.
+            var constant = true;
+            var operation = context.Operation is IBinaryOperation binary
+                ? ConcatenationToRead(binary, pieces, context.CancellationToken)
+                : InterpolationToRead((IInterpolatedStringOperation)context.Operation, pieces, out constant, context.CancellationToken);
+            if (operation is null)
                 return;
-            if (ConcatenationToRead(binary) is { } prefix)
-                Report(context, prefix, constant: true);
+            if (_keyIdentifiers?.AnalyzeComposite(operation) is { } identifier)
+                context.ReportDiagnostic(identifier);
+            if (constant && _atSinks?.AnalyzeComposite(operation, context.CancellationToken) is { } atSink)
+                context.ReportDiagnostic(atSink);
+        }
+
+        // A chain a + b + c is read once, at its head: the largest constant prefix of its left spine is the only +
+        // either rule may report (a term beside it is a literal or a constant with its own visit). Most binary
+        // operations are comparisons, arithmetic, chains with a call in them, or chains of text that holds no piece of
+        // a key identifier, rejected on their syntax.
+        private IOperation? ConcatenationToRead(IBinaryOperation binary, KeyPieceSearch pieces, CancellationToken cancellationToken)
+        {
+            if (binary.Syntax is not BinaryExpressionSyntax head || !head.IsKind(SyntaxKind.AddExpression) ||
+                !ConstantStrings.IsConcatenationHead(head) || !ConstantStrings.MayHaveConstantPrefix(head) || !pieces.ChainMayHold(head, cancellationToken))
+                return null;
+            return LargestConstantPrefixToRead(binary);
         }
 
         // An interpolation is read when it may be a constant, or when its own text may hold a key identifier (a string
         // built at run time around a whole key ARN, also one given to a handler such as StringBuilder.Append($"…")).
-        private void AnalyzeInterpolation(SyntaxNodeAnalysisContext context, KeyPieceSearch pieces)
+        private IOperation? InterpolationToRead(IInterpolatedStringOperation interpolated, KeyPieceSearch pieces, out bool constant, CancellationToken cancellationToken)
         {
-            var syntax = (InterpolatedStringExpressionSyntax)context.Node;
+            constant = false;
+            if (interpolated.Syntax is not InterpolatedStringExpressionSyntax syntax)
+                return null;
             var mayBeConstant = ConstantStrings.MayBeConstantString(syntax);
             var textMayHold = _keyIdentifiers is not null && HardcodedKeyIdentifierRule.AnyTextMayHoldKeyIdentifier(syntax);
-            if ((!mayBeConstant && !textMayHold) || !pieces.InterpolationMayHold(syntax, context.CancellationToken) ||
-                Bind(context) is not IInterpolatedStringOperation interpolated ||
-                interpolated.IsImplicit || interpolated.Type?.SpecialType != SpecialType.System_String || ConstantStrings.IsPartOfLargerConstant(interpolated))
-                return;
-            var constant = mayBeConstant && ConstantStrings.IsConstantComposition(interpolated);
-            if (constant || textMayHold)
-                Report(context, interpolated, constant);
-        }
-
-        // The operation of a composite's own syntax: under an implicit conversion, or the content of a handler's creation.
-        private static IOperation? Bind(SyntaxNodeAnalysisContext context)
-        {
-            var operation = context.SemanticModel.GetOperation(context.Node, context.CancellationToken);
-            while (true)
-            {
-                switch (operation)
-                {
-                    case IConversionOperation { IsImplicit: true, Operand: var operand } when operand.Syntax == context.Node:
-                        operation = operand;
-                        continue;
-                    case IInterpolatedStringHandlerCreationOperation { Content: var content }:
-                        operation = content;
-                        continue;
-                    default:
-                        return operation;
-                }
-            }
-        }
-
-        private void Report(SyntaxNodeAnalysisContext context, IOperation composite, bool constant)
-        {
-            if (_keyIdentifiers?.AnalyzeComposite(composite) is { } identifier)
-                context.ReportDiagnostic(identifier);
-            if (constant && _atSinks?.AnalyzeComposite(composite, context.CancellationToken) is { } atSink)
-                context.ReportDiagnostic(atSink);
+            if ((!mayBeConstant && !textMayHold) || !pieces.InterpolationMayHold(syntax, cancellationToken) || interpolated.IsImplicit ||
+                interpolated.Type?.SpecialType != SpecialType.System_String || ConstantStrings.IsPartOfLargerConstant(interpolated))
+                return null;
+            constant = mayBeConstant && ConstantStrings.IsConstantComposition(interpolated);
+            return constant || textMayHold ? interpolated : null;
         }
 
         // The largest constant prefix of the chain, when either rule may read it: one walk finds it and reads its
         // terms for both, without building the value (most constant concatenations hold nothing either looks for).
-        private IOperation? ConcatenationToRead(IBinaryOperation binary)
+        private IOperation? LargestConstantPrefixToRead(IBinaryOperation binary)
         {
             if (ConstantStrings.ScanLargestConstantPrefix(binary, ConcatenationFragments, out var length, out var found) is not { IsImplicit: false } prefix ||
                 ConstantStrings.IsPartOfLargerConstant(prefix))
