@@ -9,10 +9,10 @@ namespace KmsAnalyzers.Flow;
 
 /// <summary>
 /// Whether a string composite (a <c>+</c> chain, an interpolated string) may compose a key identifier, judged on its
-/// syntax before anything is bound: one of its terms is a literal or interpolation text holding a piece of one
-/// (<see cref="KmsIdentifiers.MayBeKeyIdentifierPiece"/>), or names a constant that may hold one. Most composites of a
-/// code base (SQL, URLs, messages) are rejected here, at the cost of reading their tokens, instead of being bound and
-/// their constants' values built.
+/// syntax before any of its operations is read: one of its terms is a literal or interpolation text holding a piece of
+/// one (<see cref="KmsIdentifiers.MayBeKeyIdentifierPiece"/>), or names a constant that may hold one. Most composites
+/// of a code base (SQL, URLs, messages) are rejected here, at the cost of reading their tokens, instead of walking
+/// their operations and building their constants' values.
 /// </summary>
 /// <remarks>
 /// The constants are found once per compilation, on the first question that names one: the files whose text may hold
