@@ -18,7 +18,7 @@ namespace KmsAnalyzers.Flow;
 /// The constants are found once per compilation, on the first question that names one: the files whose text may hold
 /// a piece (<see cref="SourceSearch.MayHoldKeyIdentifierPiece"/>, kept per tree) are read for their <c>const</c>
 /// declarations, and a constant counts when its initializer holds a piece or names a constant that counts. A constant
-/// of a referenced assembly is not seen: a composite of such constants alone is not read (rule docs, "Silent").
+/// of a referenced assembly is not seen: a composite of such constants alone is not read (rule docs, "Not reported").
 /// </remarks>
 internal sealed class KeyPieceSearch
 {

@@ -404,7 +404,7 @@ public sealed class KMS0001HardcodedKeyArnTests
     [Fact]
     public Task Does_not_read_a_composite_of_referenced_assembly_constants_alone()
     {
-        // Documented limit (docs/rules/KMS0001.md, "Silent"): composites are read when one of their terms, or a source
+        // Documented limit (docs/rules/KMS0001.md, "Not reported"): composites are read when one of their terms, or a source
         // constant they name, holds a piece of a key identifier; another assembly's constants are not searched.
         var shared = StubCompiler.Compile("Contoso.Shared", $$"""
             namespace Contoso.Shared;
