@@ -77,8 +77,11 @@ internal sealed class CdkKeyFlow
     public static void Register(CompilationStartAnalysisContext start, Action<CdkScope> report)
     {
         var compilation = start.Compilation;
+        // PublicationOnly: a thread that meets it while another builds it builds its own rather than wait (the driver
+        // charges a callback the time it waits); the first one built is kept.
         var lazyLive = new Lazy<CdkKeyFlow?>(() =>
-            CdkSymbols.TryCreate(compilation) is { } symbols ? new CdkKeyFlow(symbols, ValueModel.For(compilation)) : null);
+            CdkSymbols.TryCreate(compilation) is { } symbols ? new CdkKeyFlow(symbols, ValueModel.For(compilation)) : null,
+            LazyThreadSafetyMode.PublicationOnly);
         var keys = new ConcurrentQueue<IObjectCreationOperation>();
         var replicas = new ConcurrentQueue<IObjectCreationOperation>();
         var search = SourceSearch.For(compilation);

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using KmsAnalyzers.Identifiers;
 using Microsoft.CodeAnalysis;
@@ -15,10 +16,11 @@ namespace KmsAnalyzers.Flow;
 /// their operations and building their constants' values.
 /// </summary>
 /// <remarks>
-/// The constants are found once per compilation, on the first question that names one: the files whose text may hold
-/// a piece (<see cref="SourceSearch.MayHoldKeyIdentifierPiece"/>, kept per tree) are read for their <c>const</c>
-/// declarations, and a constant counts when its initializer holds a piece or names a constant that counts. A constant
-/// of a referenced assembly is not seen: a composite of such constants alone is not read (rule docs, "Not reported").
+/// The constants are found once per compilation, on the first question that names one: a constant counts when its
+/// initializer holds a piece or names a constant that counts. Each file's <c>const</c> declarations are read once per
+/// syntax tree (found in its text, <see cref="SourceSearch.ConstKeywords"/>), so an IDE keystroke reads the edited file
+/// alone. A constant of a referenced assembly is not seen: a composite of such constants alone is not read (rule docs,
+/// "Not reported").
 /// </remarks>
 internal sealed class KeyPieceSearch
 {
@@ -108,7 +110,7 @@ internal sealed class KeyPieceSearch
     }
 
     // The names of the source constants that may hold a piece of a key identifier, with those whose initializers name
-    // them (in the files read); several constants may share a name, and a superset is enough.
+    // them; several constants may share a name, and a superset is enough.
     private HashSet<string> FindConstantNames(CancellationToken cancellationToken)
     {
         var search = SourceSearch.For(_compilation);
@@ -116,8 +118,44 @@ internal sealed class KeyPieceSearch
         var undecided = new List<(string Name, List<string> Named)>();
         foreach (var tree in _compilation.SyntaxTrees)
         {
-            if (!search.MayHoldKeyIdentifierPiece(tree, cancellationToken))
-                continue;
+            var constants = TreeConstants.TryGetValue(tree, out var known) ? known : TreeConstants.GetValue(tree, t => FileConstants.Read(t, search, cancellationToken));
+            names.UnionWith(constants.Holding);
+            undecided.AddRange(constants.Undecided);
+        }
+
+        // A constant composed of constants that count counts too: until nothing changes (a handful of rounds).
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            foreach (var (name, named) in undecided)
+            {
+                if (!names.Contains(name) && named.Exists(names.Contains))
+                    changed |= names.Add(name);
+            }
+        }
+
+        return names;
+    }
+
+    // Per tree, as SourceSearch keeps its facts: a tree is immutable, and the IDE keeps the trees of unchanged files.
+    private static readonly ConditionalWeakTable<SyntaxTree, FileConstants> TreeConstants = new();
+
+    /// <summary>A file's constants whose initializers hold a piece, and those whose initializers name other identifiers.</summary>
+    private sealed class FileConstants
+    {
+        private FileConstants(List<string> holding, List<(string Name, List<string> Named)> undecided)
+        {
+            Holding = holding;
+            Undecided = undecided;
+        }
+
+        public List<string> Holding { get; }
+        public List<(string Name, List<string> Named)> Undecided { get; }
+
+        public static FileConstants Read(SyntaxTree tree, SourceSearch search, CancellationToken cancellationToken)
+        {
+            var holding = new List<string>();
+            var undecided = new List<(string Name, List<string> Named)>();
             foreach (var keyword in search.ConstKeywords(tree, cancellationToken))
             {
                 var declaration = keyword.Parent switch
@@ -135,25 +173,14 @@ internal sealed class KeyPieceSearch
                     var name = declarator.Identifier.ValueText;
                     var named = new List<string>();
                     if (InitializerMayHold(value, named))
-                        names.Add(name);
+                        holding.Add(name);
                     else if (named.Count > 0)
                         undecided.Add((name, named));
                 }
             }
-        }
 
-        // A constant composed of constants that count counts too: until nothing changes (a handful of rounds).
-        for (var changed = true; changed;)
-        {
-            changed = false;
-            foreach (var (name, named) in undecided)
-            {
-                if (!names.Contains(name) && named.Exists(names.Contains))
-                    changed |= names.Add(name);
-            }
+            return new FileConstants(holding, undecided);
         }
-
-        return names;
     }
 
     private static bool InitializerMayHold(ExpressionSyntax value, List<string> named)

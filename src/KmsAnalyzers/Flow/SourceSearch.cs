@@ -5,7 +5,6 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Threading;
-using KmsAnalyzers.Identifiers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -66,12 +65,6 @@ internal sealed class SourceSearch
 
         return trees.ToArray();
     }
-
-    /// <summary>
-    /// Whether the file's text may declare a constant that holds part of a key identifier
-    /// (<see cref="KmsIdentifiers.TextMayHoldKeyIdentifierPiece"/>); read once per tree.
-    /// </summary>
-    public bool MayHoldKeyIdentifierPiece(SyntaxTree tree, CancellationToken cancellationToken) => Facts(tree).MayHoldKeyIdentifierPiece(tree, cancellationToken);
 
     /// <summary>The <c>const</c> modifiers of the file, found in its text rather than by a walk of its syntax.</summary>
     public IEnumerable<SyntaxToken> ConstKeywords(SyntaxTree tree, CancellationToken cancellationToken)
@@ -313,7 +306,6 @@ internal sealed class SourceSearch
         private (string Name, bool AsWritten, bool Found)[] _answers = Array.Empty<(string, bool, bool)>(); // names asked
         private int _maySpellNamesOtherwise;
         private int _mayCreateImplicitly;
-        private int _mayHoldKeyIdentifierPiece;
         private string? _globalUsings;
         private WeakReference<string>? _text;
 
@@ -336,10 +328,6 @@ internal sealed class SourceSearch
         public bool MaySpellNamesOtherwise(SyntaxTree tree, CancellationToken cancellationToken) =>
             Fact(ref _maySpellNamesOtherwise, tree, cancellationToken, static text =>
                 text.IndexOf("\\u", StringComparison.Ordinal) >= 0 || text.IndexOf("\\U", StringComparison.Ordinal) >= 0 || HasFormattingCharacter(text));
-
-        /// <summary>Whether the file's text may declare a constant that holds part of a key identifier.</summary>
-        public bool MayHoldKeyIdentifierPiece(SyntaxTree tree, CancellationToken cancellationToken) =>
-            Fact(ref _mayHoldKeyIdentifierPiece, tree, cancellationToken, KmsIdentifiers.TextMayHoldKeyIdentifierPiece);
 
         /// <summary>Whether the file may hold a target-typed <c>new(…)</c>, which names no type.</summary>
         public bool MayCreateImplicitly(SyntaxTree tree, CancellationToken cancellationToken) =>

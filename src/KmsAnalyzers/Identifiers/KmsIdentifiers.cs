@@ -85,14 +85,6 @@ internal static class KmsIdentifiers
         return true;
     }
 
-    /// <summary>
-    /// Whether a file's text may declare a constant that holds part of a key identifier: it holds <c>:kms:</c>, or a
-    /// dash beside four hex digits (<c>-4f50</c>, <c>2d3e-</c>, and so <c>mrk-0b1c…</c>). A superset read from the whole
-    /// text (code, comments, strings), twice vectorized: most files hold none of them.
-    /// </summary>
-    public static bool TextMayHoldKeyIdentifierPiece(string text) =>
-        text.IndexOf(KmsServiceField, StringComparison.Ordinal) >= 0 || HasDashBesideHexDigits(text);
-
     private static bool HasDashBesideHexDigits(string text)
     {
         for (var dash = text.IndexOf('-'); dash >= 0; dash = text.IndexOf('-', dash + 1))

@@ -23,7 +23,7 @@ namespace KmsAnalyzers.Rules;
 /// runs live in the editor. No symbol start/end: the driver's bookkeeping for those on every type of the compilation
 /// is cost the rule does not need.
 /// KMS0008 (<see cref="TypeState.AnalyzeKeyCall"/>): any other KMS call whose key ARN names another Region than its
-/// client's. Both share one invocation action and one Region resolver per type.
+/// client's. Both share one invocation action and the Region resolvers of the type.
 /// The compilation-end pass (<see cref="Report"/>) takes the KMS calls whose live answer stopped at a parameter: who
 /// passes a client or a Region in (call sites) and the KMS registrations for dependency injection are searched for
 /// only then, and only when such a call exists.
@@ -35,14 +35,15 @@ internal sealed partial class CrossRegionDecryptRule
 
     public CrossRegionDecryptRule(Compilation compilation)
     {
-        _kmsSymbols = new Lazy<KmsSymbols?>(() => KmsSymbols.TryCreate(compilation));
+        // PublicationOnly: no callback waits while another thread looks the symbols up (the driver charges the wait).
+        _kmsSymbols = new Lazy<KmsSymbols?>(() => KmsSymbols.TryCreate(compilation), LazyThreadSafetyMode.PublicationOnly);
         _model = ValueModel.For(compilation);
     }
 
     /// <summary>Calls whose live answer stopped at a parameter; <c>IsDecrypt</c>: KMS0003's question, else KMS0008's.</summary>
     private ConcurrentQueue<(TypeState Type, IInvocationOperation Call, bool IsDecrypt)> Pending { get; } = new();
 
-    // Per type that makes KMS calls: one Region resolver, whose answers per symbol the type's calls share.
+    // Per type that makes KMS calls: its Region resolvers, whose answers per symbol the type's calls share.
     private readonly ConcurrentDictionary<INamedTypeSymbol, TypeState> _types = new(SymbolEqualityComparer.Default);
 
     // Per compilation, parsed at the first finding that names a key: the alias map is the same for every type.
@@ -106,13 +107,19 @@ internal sealed partial class CrossRegionDecryptRule
     {
         private readonly KmsSymbols _kms;
         private readonly CrossRegionDecryptRule _rule;
-        private readonly RegionResolver _resolver;
+        private readonly ValueModel _model;
+
+        // Region resolvers not in use. A resolver keeps answers and a call stack, so one call uses it at a time; the
+        // driver runs the methods of a type on several threads, and a call that waited for another's resolver was
+        // charged the wait (a third of KMS0003's time in the driver's telemetry). There are at most as many resolvers
+        // as threads that met the type at once, each keeping its answers for the next call.
+        private readonly ConcurrentBag<RegionResolver> _idle = new();
 
         public TypeState(KmsSymbols kms, CrossRegionDecryptRule rule, ValueModel model)
         {
             _kms = kms;
             _rule = rule;
-            _resolver = new RegionResolver(model, kms);
+            _model = model;
         }
 
         /// <summary>
@@ -122,8 +129,8 @@ internal sealed partial class CrossRegionDecryptRule
         public (Diagnostic? Decrypt, Diagnostic? KeyCall) Analyze(IInvocationOperation invocation, AnalyzerOptions options, CancellationToken cancellationToken)
         {
             Diagnostic? decrypt = null, keyCall = null;
-            // The resolver keeps answers and a call stack: one call of the type at a time.
-            lock (_resolver)
+            var resolver = _idle.TryTake(out var idle) ? idle : new RegionResolver(_model, _kms);
+            try
             {
                 var name = invocation.TargetMethod.Name;
                 // A call is kept for compilation end only when its answer stopped at a parameter: call sites and DI
@@ -131,7 +138,7 @@ internal sealed partial class CrossRegionDecryptRule
                 if (KmsOperations.DecryptKeyProperty(name) is not null)
                 {
                     var open = ValueModel.OpenParameters;
-                    decrypt = Analyze(invocation, _resolver, options, cancellationToken, Descriptors.CrossRegionDecrypt);
+                    decrypt = Analyze(invocation, resolver, options, cancellationToken, Descriptors.CrossRegionDecrypt);
                     if (decrypt is null && ValueModel.OpenParameters != open)
                         _rule.Pending.Enqueue((this, invocation, true));
                 }
@@ -140,10 +147,14 @@ internal sealed partial class CrossRegionDecryptRule
                 if (KmsOperations.IsCrossRegionKeyOperation(name))
                 {
                     var open = ValueModel.OpenParameters;
-                    keyCall = AnalyzeKeyCall(invocation, _resolver, options, cancellationToken, Descriptors.KeyInAnotherRegion);
+                    keyCall = AnalyzeKeyCall(invocation, resolver, options, cancellationToken, Descriptors.KeyInAnotherRegion);
                     if (keyCall is null && ValueModel.OpenParameters != open)
                         _rule.Pending.Enqueue((this, invocation, false));
                 }
+            }
+            finally
+            {
+                _idle.Add(resolver);
             }
 
             return (decrypt, keyCall);

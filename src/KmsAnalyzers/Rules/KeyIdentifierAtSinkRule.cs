@@ -42,10 +42,12 @@ internal sealed class KeyIdentifierAtSinkRule
         _analyzerOptions = options;
         _options = new KmsOptionReader(options.AnalyzerConfigOptionsProvider);
         _search = new SinkSearch(compilation);
-        // Asked at the first candidate value, when the compiler has bound the references (not at compilation start).
+        // Asked at the first candidate value, when the compiler has bound the references (not at compilation start);
+        // by each thread that meets it before the first answer is kept, rather than waiting for it (a wait is charged).
         var sdk = SdkReferences.Of(compilation);
         _hasSinkTypes = new Lazy<bool>(() => sdk.GetType(SdkNames.AmazonWebServiceRequest) is not null ||
-            sdk.GetType(SdkNames.KmsKeyringInput) is not null || sdk.GetType(SdkNames.KeyStoreKmsConfiguration) is not null);
+            sdk.GetType(SdkNames.KmsKeyringInput) is not null || sdk.GetType(SdkNames.KeyStoreKmsConfiguration) is not null,
+            LazyThreadSafetyMode.PublicationOnly);
     }
 
     private AliasMap AliasMap => LazyInitializer.EnsureInitialized(ref _aliasMap, () => AliasMap.FromAdditionalFiles(_analyzerOptions, CancellationToken.None))!;

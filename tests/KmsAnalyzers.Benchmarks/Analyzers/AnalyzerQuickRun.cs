@@ -86,16 +86,18 @@ internal static class AnalyzerQuickRun
         for (var i = -warmup; i < iterations; i++)
         {
             var label = i < 0 ? $"warm-up {i + warmup + 1}/{warmup}" : $"iteration {i + 1}/{iterations}";
-            // The three whole-code-base runs in a rotating order, so that a drift in the machine's load does not
-            // always hit the same one.
+            // The whole-code-base runs in a rotating order, so that a drift in the machine's load does not always hit
+            // the same one. The floor that reports shows what reporting alone makes the driver charge an analyzer.
             var whole = new Func<AnalyzerRun>[]
             {
                 workload.Compile,
                 () => workload.Analyze("floor", floor),
+                () => workload.Analyze("floor+report", AnalyzerWorkload.ReportingFloor()),
                 () => workload.Analyze("ours", ours),
             };
-            var offset = ((i % 3) + 3) % 3;
-            var round = Enumerable.Range(0, 3).Select(k => whole[(k + offset) % 3]()).OrderBy(r => r.Name == "compilation" ? 0 : r.Name == "floor" ? 1 : 2).ToList();
+            var offset = ((i % whole.Length) + whole.Length) % whole.Length;
+            string[] order = { "compilation", "floor", "floor+report", "ours" };
+            var round = Enumerable.Range(0, whole.Length).Select(k => whole[(k + offset) % whole.Length]()).OrderBy(r => Array.IndexOf(order, r.Name)).ToList();
             if (largeDocument)
             {
                 round.Add(workload.CompileLargeDocument());
@@ -234,6 +236,12 @@ internal static class AnalyzerQuickRun
         void Row(string name, TimeSpan median, TimeSpan min, string diagnostics) =>
             Console.WriteLine($"| {name,-58} | {Ms(median) + " (" + Ms(min) + ")",16} | {Ratio(median / floorTime),8} | {Percent(median / compileWall),12} | {diagnostics}");
         Row("floor (FloorAnalyzer)", floorTime, floorRuns.Min(r => r.AnalyzerTime), "");
+        if (runs.TryGetValue("floor+report", out var reportingRuns))
+        {
+            Row("floor that reports (ReportingFloorAnalyzer)", Median(reportingRuns.Select(r => r.AnalyzerTime)), reportingRuns.Min(r => r.AnalyzerTime),
+                string.Join(", ", reportingRuns[^1].DiagnosticsById.Select(p => p.Key + " " + p.Value)));
+        }
+
         Row("**all of ours**", ourTime, ourRuns.Min(r => r.AnalyzerTime),
             string.Join(", ", ourRuns[^1].DiagnosticsById.Select(p => p.Key + " " + p.Value)));
         foreach (var analyzer in ours)

@@ -44,16 +44,6 @@ public sealed class KmsIdentifiersTests
         Assert.Equal(expected, KmsIdentifiers.MayBeKeyIdentifierPiece(piece));
 
     [Theory]
-    [InlineData("const string Prefix = \"arn:aws:kms:eu-west-1:210987654321:key/\";", true)]
-    [InlineData("const string Head = \"0b1c2d3e-4f50\";", true)]
-    [InlineData("const string Mrk = \"" + Mrk + "\";", true)]
-    [InlineData("const string Tail = \"0b1c2d3e-\";", true)]
-    [InlineData("const string Url = \"https://api.contoso.example/orders-v2\"; int x = a - b; // re-run", false)]
-    [InlineData("const string Bucket = \"arn:aws:s3:::contoso-orders-exports\";", false)]
-    public void A_file_may_declare_a_constant_with_part_of_a_key_identifier(string text, bool expected) =>
-        Assert.Equal(expected, KmsIdentifiers.TextMayHoldKeyIdentifierPiece(text));
-
-    [Theory]
     // Key ARNs in every partition
     [InlineData("arn:aws:kms:eu-west-1:210987654321:key/" + Uuid, KmsIdentifierKind.KeyArn)]
     [InlineData("arn:aws:kms:us-east-1:210987654321:key/" + Mrk, KmsIdentifierKind.KeyArn)]
