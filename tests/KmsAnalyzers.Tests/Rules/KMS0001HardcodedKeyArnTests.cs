@@ -1,8 +1,13 @@
+using System.Collections.Immutable;
 using System.Threading;
 using System.Threading.Tasks;
 using KmsAnalyzers.Rules;
 using KmsAnalyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
+using Microsoft.CodeAnalysis.Text;
 using Xunit;
 using static KmsAnalyzers.Tests.Infrastructure.TestKeys;
 using Verify = KmsAnalyzers.Tests.Infrastructure.Verifier<KmsAnalyzers.Tests.Infrastructure.HardcodedKeyIdentifierAnalyzer, KmsAnalyzers.CodeFixes.UseAliasCodeFixProvider>;
@@ -399,6 +404,42 @@ public sealed class KMS0001HardcodedKeyArnTests
         };
         test.ExpectedDiagnostics.Add(Kms0001(0));
         return test.RunAsync(CancellationToken.None);
+    }
+
+    // The constants that hold pieces are read once per syntax tree, and the IDE keeps unchanged files' trees between
+    // keystrokes: an edit that puts a key into the constants' file must be seen from the unchanged file that composes
+    // them (the composite is not read at all while no constant it names holds a piece).
+    [Fact]
+    public async Task An_edit_to_the_constants_file_is_seen_by_the_next_compilation_of_the_unchanged_user()
+    {
+        var parseOptions = new CSharpParseOptions(LanguageVersion.Preview);
+        const string Keys = """
+            static class Keys
+            {
+                const string Service = "arn:aws:kms:";
+                const string Id = "KEYID";
+                public const string Regional = Service + "eu-west-1:210987654321:";
+                public const string KeyPath = "key/" + Id;
+            }
+            """;
+        var withoutKey = CSharpSyntaxTree.ParseText(Keys.Replace("arn:aws:kms:", "orders:").Replace("KEYID", "v2"), parseOptions, "/0/Keys.cs");
+        var withKey = withoutKey.WithChangedText(SourceText.From(Keys.Replace("KEYID", KeyId)));
+        var user = CSharpSyntaxTree.ParseText("class C { string M() => Keys.Regional + Keys.KeyPath; }", parseOptions, "/0/C.cs");
+        var analyzer = ImmutableArray.Create<DiagnosticAnalyzer>(new HardcodedKeyIdentifierAnalyzer());
+
+        foreach (var (keys, expected) in new[] { (withoutKey, 0), (withKey, 1), (withoutKey, 0) })
+        {
+            var result = await AnalyzerRunner.RunAsync(analyzer, new[] { keys, user }, ImmutableArray<AdditionalText>.Empty);
+            Assert.Empty(result.Exceptions);
+            Assert.Equal(expected, result.Diagnostics.Length);
+            if (expected == 1)
+            {
+                var diagnostic = result.Diagnostics[0];
+                Assert.Equal(DiagnosticIds.HardcodedKeyArn, diagnostic.Id);
+                Assert.Same(user, diagnostic.Location.SourceTree);
+                Assert.Equal("Keys.Regional + Keys.KeyPath", user.GetText().ToString(diagnostic.Location.SourceSpan));
+            }
+        }
     }
 
     [Fact]
