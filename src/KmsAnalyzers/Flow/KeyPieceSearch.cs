@@ -118,7 +118,9 @@ internal sealed class KeyPieceSearch
         var undecided = new List<(string Name, List<string> Named)>();
         foreach (var tree in _compilation.SyntaxTrees)
         {
-            var constants = TreeConstants.TryGetValue(tree, out var known) ? known : TreeConstants.GetValue(tree, t => FileConstants.Read(t, search, cancellationToken));
+            var constants = TreeConstants.TryGetValue(tree, out var known)
+                ? known
+                : TreeConstants.GetValue(tree, t => FileConstants.Read(t, search, cancellationToken));
             names.UnionWith(constants.Holding);
             undecided.AddRange(constants.Undecided);
         }

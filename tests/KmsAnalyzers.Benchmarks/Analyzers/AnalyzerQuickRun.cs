@@ -279,6 +279,8 @@ internal static class AnalyzerQuickRun
         Console.WriteLine("Whole-run cost over the compilation alone (driver, operation trees, callbacks; noisier than the telemetry):");
         Console.WriteLine($"  wall:      ours +{Ms(wallOverOurs)}, floor +{Ms(wallOverFloor)}");
         Console.WriteLine($"  allocated: ours +{Mb(allocOurs)}, floor +{Mb(allocFloor)}");
+        Console.WriteLine($"  lock contentions (process-wide, median): compilation {Median(compile.Select(r => (double)r.LockContentions)):0}, " +
+                          $"floor {Median(floorRuns.Select(r => (double)r.LockContentions)):0}, ours {Median(ourRuns.Select(r => (double)r.LockContentions)):0}");
         return 0;
     }
 }

@@ -38,6 +38,12 @@ internal sealed record AnalyzerRun(
 {
     /// <summary>The analyzer callbacks' own time, summed over the analyzers (and over threads).</summary>
     public TimeSpan AnalyzerTime => ExecutionTimes.Values.Aggregate(TimeSpan.Zero, (a, b) => a + b);
+
+    /// <summary>
+    /// How often a thread of the process waited for a lock during the run (<see cref="System.Threading.Monitor.LockContentionCount"/>):
+    /// the compiler's locks and the analyzers'. The driver times callbacks on the wall clock, so a callback that waits is charged.
+    /// </summary>
+    public long LockContentions { get; init; }
 }
 
 /// <summary>
@@ -170,16 +176,18 @@ internal sealed class AnalyzerWorkload
     public AnalyzerRun Compile()
     {
         var count = 0;
+        var contentions = Monitor.LockContentionCount;
         var (wall, cpu, allocated) = Measure(() => count = CompileAll());
         return new AnalyzerRun("compilation", wall, cpu, allocated, new Dictionary<string, TimeSpan>(),
-            new Dictionary<string, int> { ["compiler"] = count }, 0);
+            new Dictionary<string, int> { ["compiler"] = count }, 0) { LockContentions = Monitor.LockContentionCount - contentions };
     }
 
     public AnalyzerRun Analyze(string name, ImmutableArray<DiagnosticAnalyzer> analyzers)
     {
         AnalysisResult? result = null;
+        var contentions = Monitor.LockContentionCount;
         var (wall, cpu, allocated) = Measure(() => result = AnalyzeAll(analyzers));
-        return result!.ToRun(name, wall, cpu, allocated);
+        return result!.ToRun(name, wall, cpu, allocated) with { LockContentions = Monitor.LockContentionCount - contentions };
     }
 
     public AnalyzerRun CompileLargeDocument()
