@@ -72,18 +72,8 @@ internal static class KmsIdentifiers
     private const string KeyResourceField = ":key/";
 
     // Eight hex digits or more and nothing else: the tail of a key id ("9e0f1a2b3c4d") or a run of one. Not "2024" or "add".
-    private static bool IsHexDigits(string piece)
-    {
-        if (piece.Length < 8 || piece.Length > UuidLength)
-            return false;
-        foreach (var c in piece)
-        {
-            if (!IsHex(c))
-                return false;
-        }
-
-        return true;
-    }
+    private static bool IsHexDigits(string piece) =>
+        piece.Length >= 8 && piece.Length <= UuidLength && AreHexDigits(piece, 0, piece.Length);
 
     private static bool HasDashBesideHexDigits(string text)
     {
@@ -96,11 +86,11 @@ internal static class KmsIdentifiers
         return false;
     }
 
-    private static bool IsHexRun(string text, int start)
+    private static bool IsHexRun(string text, int start) => start >= 0 && start + 4 <= text.Length && AreHexDigits(text, start, 4);
+
+    private static bool AreHexDigits(string text, int start, int count)
     {
-        if (start < 0 || start + 4 > text.Length)
-            return false;
-        for (var i = start; i < start + 4; i++)
+        for (var i = start; i < start + count; i++)
         {
             if (!IsHex(text[i]))
                 return false;
