@@ -1,59 +1,49 @@
-using System.Collections.Generic;
-using System.Runtime.CompilerServices;
-using System.Threading;
+using System.Collections.Concurrent;
 using KmsAnalyzers.Identifiers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace KmsAnalyzers.Flow;
 
 /// <summary>
 /// Whether a string composite (a <c>+</c> chain, an interpolated string) may compose a key identifier, judged on its
-/// syntax before any of its operations is read: one of its terms is a literal or interpolation text holding a piece of
-/// one (<see cref="KmsIdentifiers.MayBeKeyIdentifierPiece"/>), or names a constant that may hold one. Most composites
-/// of a code base (SQL, URLs, messages) are rejected here, at the cost of reading their tokens, instead of walking
-/// their operations and building their constants' values.
+/// terms before its value is read: one of its terms is a literal or interpolation text holding a piece of one
+/// (<see cref="KmsIdentifiers.MayBeKeyIdentifierPiece"/>), or reads a constant of the compilation whose value holds
+/// one. Most composites of a code base (SQL, URLs, messages) are rejected here, at the cost of a walk over the terms
+/// the driver has already built, instead of reading the composite's scattered terms and building its value.
 /// </summary>
 /// <remarks>
-/// The constants are found once per compilation, on the first question that names one: a constant counts when its
-/// initializer holds a piece or names a constant that counts. Each file's <c>const</c> declarations are read once per
-/// syntax tree (found in its text, <see cref="SourceSearch.ConstKeywords"/>), so an IDE keystroke reads the edited file
-/// alone. A constant of a referenced assembly is not seen: a composite of such constants alone is not read (rule docs,
-/// "Not reported").
+/// A constant is judged by its value, which the compiler folded to bind the term that reads it: a constant composed of
+/// others needs no search of theirs. Finding the constants by name instead, from every <c>const</c> declaration of the
+/// compilation, cost more than all the composites together (2,215 declarations in the 200-file benchmark, read on the
+/// thread of the first composite: about 4 ms a compilation; docs/performance.md, session 12). A constant of a
+/// referenced assembly is not seen: a composite of such constants alone is not read (rule docs, "Not reported").
 /// </remarks>
 internal sealed class KeyPieceSearch
 {
     private readonly Compilation _compilation;
-    private HashSet<string>? _constantNames;
+
+    // Per constant, its value read once: a code base reads the same constants (a table name, a URL) in many composites.
+    private readonly ConcurrentDictionary<ISymbol, bool> _constants = new(SymbolEqualityComparer.Default);
 
     public KeyPieceSearch(Compilation compilation) => _compilation = compilation;
 
     /// <summary>Whether the <c>+</c> chain headed by <paramref name="head"/> may compose a key identifier.</summary>
-    public bool ChainMayHold(BinaryExpressionSyntax head, CancellationToken cancellationToken)
-    {
-        // Down the left spine without recursion: a chain may have thousands of terms.
-        ExpressionSyntax current = head;
-        while (ConstantStrings.Unparenthesized(current) is BinaryExpressionSyntax add && add.IsKind(SyntaxKind.AddExpression))
-        {
-            if (TermMayHold(add.Right, cancellationToken))
-                return true;
-            current = add.Left;
-        }
-
-        return TermMayHold(current, cancellationToken);
-    }
+    public bool ChainMayHold(IBinaryOperation head) => ChainMayHold((IOperation)head);
 
     /// <summary>Whether <paramref name="interpolated"/>'s text or holes may compose a key identifier.</summary>
-    public bool InterpolationMayHold(InterpolatedStringExpressionSyntax interpolated, CancellationToken cancellationToken)
+    public bool InterpolationMayHold(IInterpolatedStringOperation interpolated)
     {
-        foreach (var content in interpolated.Contents)
+        foreach (var part in interpolated.Parts)
         {
-            var mayHold = content switch
+            // A part given to a handler (StringBuilder.Append($"…")) is an append call; its syntax says which part it is.
+            var mayHold = part.Syntax switch
             {
                 InterpolatedStringTextSyntax text => KmsIdentifiers.MayBeKeyIdentifierPiece(text.TextToken.ValueText),
                 // A hole with an alignment or a format is formatted at run time: never part of a constant.
-                InterpolationSyntax { AlignmentClause: null, FormatClause: null } hole => TermMayHold(hole.Expression, cancellationToken),
+                InterpolationSyntax { AlignmentClause: null, FormatClause: null } => HoleValue(part) is { } value && TermMayHold(value),
                 _ => false,
             };
             if (mayHold)
@@ -63,145 +53,83 @@ internal sealed class KeyPieceSearch
         return false;
     }
 
-    private bool TermMayHold(ExpressionSyntax term, CancellationToken cancellationToken)
+    private bool ChainMayHold(IOperation chain)
+    {
+        // Down the left spine without recursion: a chain may have thousands of terms.
+        var current = Strip(chain);
+        while (IsAdd(current))
+        {
+            var add = (IBinaryOperation)current;
+            if (TermMayHold(add.RightOperand))
+                return true;
+            current = Strip(add.LeftOperand);
+        }
+
+        return TermMayHold(current);
+    }
+
+    private static IOperation? HoleValue(IOperation part) => part switch
+    {
+        IInterpolationOperation interpolation => interpolation.Expression,
+        IInterpolatedStringAppendOperation { AppendCall: IInvocationOperation { Arguments: { Length: > 0 } arguments } } => arguments[0].Value,
+        _ => null,
+    };
+
+    // Told by the operation's kind before any cast: most terms are locals, parameters, members and calls, and a test of
+    // an operation's interface costs more than the question it answers.
+    private bool TermMayHold(IOperation term)
     {
         while (true)
         {
-            switch (term)
+            term = Strip(term);
+            switch (term.Kind)
             {
-                case LiteralExpressionSyntax literal:
-                    return literal.IsKind(SyntaxKind.StringLiteralExpression) && KmsIdentifiers.MayBeKeyIdentifierPiece(literal.Token.ValueText);
-                case InterpolatedStringExpressionSyntax interpolated:
-                    return InterpolationMayHold(interpolated, cancellationToken);
-                case IdentifierNameSyntax name:
-                    return ConstantNames(cancellationToken).Contains(name.Identifier.ValueText);
-                case MemberAccessExpressionSyntax access:
-                    term = access.Name; // Keys.OrdersKeyArn, global::Contoso.Keys.Arn: the constant's own name
-                    continue;
-                case ParenthesizedExpressionSyntax parenthesized:
-                    term = parenthesized.Expression;
-                    continue;
-                case CastExpressionSyntax cast:
-                    term = cast.Expression;
-                    continue;
-                case ConditionalExpressionSyntax conditional:
-                    if (TermMayHold(conditional.WhenTrue, cancellationToken))
+                case OperationKind.Literal:
+                    return term.Syntax is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression) &&
+                        KmsIdentifiers.MayBeKeyIdentifierPiece(literal.Token.ValueText);
+                case OperationKind.InterpolatedString:
+                    return InterpolationMayHold((IInterpolatedStringOperation)term);
+                case OperationKind.FieldReference when ((IFieldReferenceOperation)term).Field is { IsConst: true } field:
+                    return ConstantMayHold(field); // Keys.OrdersKeyArn, global::Contoso.Keys.Arn
+                case OperationKind.LocalReference when ((ILocalReferenceOperation)term).Local is { IsConst: true } local:
+                    return ConstantMayHold(local);
+                case OperationKind.Conditional when ((IConditionalOperation)term) is { WhenTrue: var whenTrue, WhenFalse: { } whenFalse }:
+                    if (TermMayHold(whenTrue))
                         return true;
-                    term = conditional.WhenFalse;
+                    term = whenFalse;
                     continue;
-                case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression):
-                    return ChainMayHold(binary, cancellationToken); // a parenthesized right-hand chain
+                case OperationKind.Binary when IsAdd(term):
+                    return ChainMayHold(term); // a parenthesized right-hand chain
                 default:
                     return false;
             }
         }
     }
 
-    private HashSet<string> ConstantNames(CancellationToken cancellationToken)
-    {
-        var known = Volatile.Read(ref _constantNames);
-        if (known is null)
-        {
-            known = FindConstantNames(cancellationToken);
-            Volatile.Write(ref _constantNames, known);
-        }
+    private static bool IsAdd(IOperation operation) =>
+        operation.Kind == OperationKind.Binary && ((IBinaryOperation)operation).OperatorKind == BinaryOperatorKind.Add;
 
-        return known;
+    // The value inside conversions ((object)"…", an implicit conversion to object), by kind.
+    private static IOperation Strip(IOperation operation)
+    {
+        while (operation.Kind == OperationKind.Conversion)
+            operation = ((IConversionOperation)operation).Operand;
+        return operation;
     }
 
-    // The names of the source constants that may hold a piece of a key identifier, with those whose initializers name
-    // them; several constants may share a name, and a superset is enough.
-    private HashSet<string> FindConstantNames(CancellationToken cancellationToken)
+    private bool ConstantMayHold(ISymbol constant)
     {
-        var search = SourceSearch.For(_compilation);
-        var names = new HashSet<string>(System.StringComparer.Ordinal);
-        var undecided = new List<(string Name, List<string> Named)>();
-        foreach (var tree in _compilation.SyntaxTrees)
+        if (_constants.TryGetValue(constant, out var known))
+            return known;
+        // Read, not built: the compiler keeps a constant's value once it has folded it. Another assembly's constants
+        // are not looked at (the documented limit).
+        var value = constant switch
         {
-            var constants = TreeConstants.TryGetValue(tree, out var known)
-                ? known
-                : TreeConstants.GetValue(tree, t => FileConstants.Read(t, search, cancellationToken));
-            names.UnionWith(constants.Holding);
-            undecided.AddRange(constants.Undecided);
-        }
-
-        // A constant composed of constants that count counts too: until nothing changes (a handful of rounds).
-        for (var changed = true; changed;)
-        {
-            changed = false;
-            foreach (var (name, named) in undecided)
-            {
-                if (!names.Contains(name) && named.Exists(names.Contains))
-                    changed |= names.Add(name);
-            }
-        }
-
-        return names;
-    }
-
-    // Per tree, as SourceSearch keeps its facts: a tree is immutable, and the IDE keeps the trees of unchanged files.
-    private static readonly ConditionalWeakTable<SyntaxTree, FileConstants> TreeConstants = new();
-
-    /// <summary>A file's constants whose initializers hold a piece, and those whose initializers name other identifiers.</summary>
-    private sealed class FileConstants
-    {
-        private FileConstants(List<string> holding, List<(string Name, List<string> Named)> undecided)
-        {
-            Holding = holding;
-            Undecided = undecided;
-        }
-
-        public List<string> Holding { get; }
-        public List<(string Name, List<string> Named)> Undecided { get; }
-
-        public static FileConstants Read(SyntaxTree tree, SourceSearch search, CancellationToken cancellationToken)
-        {
-            var holding = new List<string>();
-            var undecided = new List<(string Name, List<string> Named)>();
-            foreach (var keyword in search.ConstKeywords(tree, cancellationToken))
-            {
-                var declaration = keyword.Parent switch
-                {
-                    FieldDeclarationSyntax field => field.Declaration,
-                    LocalDeclarationStatementSyntax local => local.Declaration,
-                    _ => null,
-                };
-                if (declaration is null)
-                    continue;
-                foreach (var declarator in declaration.Variables)
-                {
-                    if (declarator.Initializer is not { Value: var value })
-                        continue;
-                    var name = declarator.Identifier.ValueText;
-                    var named = new List<string>();
-                    if (InitializerMayHold(value, named))
-                        holding.Add(name);
-                    else if (named.Count > 0)
-                        undecided.Add((name, named));
-                }
-            }
-
-            return new FileConstants(holding, undecided);
-        }
-    }
-
-    private static bool InitializerMayHold(ExpressionSyntax value, List<string> named)
-    {
-        foreach (var token in value.DescendantTokens())
-        {
-            switch (token.Kind())
-            {
-                case SyntaxKind.StringLiteralToken or SyntaxKind.InterpolatedStringTextToken or
-                    SyntaxKind.SingleLineRawStringLiteralToken or SyntaxKind.MultiLineRawStringLiteralToken:
-                    if (KmsIdentifiers.MayBeKeyIdentifierPiece(token.ValueText))
-                        return true;
-                    break;
-                case SyntaxKind.IdentifierToken:
-                    named.Add(token.ValueText);
-                    break;
-            }
-        }
-
-        return false;
+            IFieldSymbol { Type.SpecialType: SpecialType.System_String } field when SymbolEqualityComparer.Default.Equals(field.ContainingAssembly, _compilation.Assembly) =>
+                field.ConstantValue,
+            ILocalSymbol { Type.SpecialType: SpecialType.System_String } local => local.ConstantValue,
+            _ => null, // an enum member or a number: not a piece of text
+        };
+        return _constants.GetOrAdd(constant, value is string text && KmsIdentifiers.MayBeKeyIdentifierPiece(text));
     }
 }

@@ -66,20 +66,6 @@ internal sealed class SourceSearch
         return trees.ToArray();
     }
 
-    /// <summary>The <c>const</c> modifiers of the file, found in its text rather than by a walk of its syntax.</summary>
-    public IEnumerable<SyntaxToken> ConstKeywords(SyntaxTree tree, CancellationToken cancellationToken)
-    {
-        var text = Facts(tree).Text(tree, cancellationToken);
-        var root = tree.GetRoot(cancellationToken);
-        for (var at = TreeText.IndexOfWord(text, "const", 0); at >= 0; at = TreeText.IndexOfWord(text, "const", at + 5))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var token = root.FindToken(at);
-            if (token.SpanStart == at && token.IsKind(SyntaxKind.ConstKeyword))
-                yield return token;
-        }
-    }
-
     /// <summary>
     /// Whether code of <paramref name="type"/> may name a type of a namespace whose last segment is
     /// <paramref name="segment"/> (<c>KMS</c> of <c>Amazon.CDK.AWS.KMS</c>), a superset: a file declaring the type holds

@@ -129,8 +129,9 @@ public sealed class KmsCodeAnalyzer : DiagnosticAnalyzer
             // A literal by its syntax, as the floor visits it, bound only when its text may be reported. Composites by
             // operation, so that the driver builds their operation trees (a syntax action that binds one is charged
             // for building the tree of its member: 2.5 ms became 55-84 ms for one 5,000-term constant), but read only
-            // when a term holds a piece of a key identifier, judged on the syntax first (KeyPieceSearch): reading the
-            // terms of every constant concatenation built their constants' values (docs/performance.md, sessions 8 to 10).
+            // when a term holds a piece of a key identifier, judged on the syntax first, then on the terms' operations
+            // (KeyPieceSearch): reading the terms of every constant concatenation built their constants' values
+            // (docs/performance.md, sessions 8 to 10 and 12).
             var pieces = new KeyPieceSearch(start.Compilation);
             start.RegisterSyntaxNodeAction(AnalyzeLiteral, SyntaxKind.StringLiteralExpression, SyntaxKind.Utf8StringLiteralExpression);
             start.RegisterOperationAction(context => AnalyzeComposite(context, pieces), OperationKind.Binary, OperationKind.InterpolatedString);
@@ -157,8 +158,8 @@ public sealed class KmsCodeAnalyzer : DiagnosticAnalyzer
             // A constant concatenation prefix is always constant; an interpolation may be read for its text alone.
             var constant = true;
             var operation = context.Operation is IBinaryOperation binary
-                ? ConcatenationToRead(binary, pieces, context.CancellationToken)
-                : InterpolationToRead((IInterpolatedStringOperation)context.Operation, pieces, out constant, context.CancellationToken);
+                ? ConcatenationToRead(binary, pieces)
+                : InterpolationToRead((IInterpolatedStringOperation)context.Operation, pieces, out constant);
             if (operation is null)
                 return;
             if (_keyIdentifiers?.AnalyzeComposite(operation) is { } identifier)
@@ -170,25 +171,25 @@ public sealed class KmsCodeAnalyzer : DiagnosticAnalyzer
         // A chain a + b + c is read once, at its head: the largest constant prefix of its left spine is the only +
         // either rule may report (a term beside it is a literal or a constant with its own visit). Most binary
         // operations are comparisons, arithmetic, chains with a call in them, or chains of text that holds no piece of
-        // a key identifier, rejected on their syntax.
-        private IOperation? ConcatenationToRead(IBinaryOperation binary, KeyPieceSearch pieces, CancellationToken cancellationToken)
+        // a key identifier, rejected on their syntax and then on their terms' operations.
+        private IOperation? ConcatenationToRead(IBinaryOperation binary, KeyPieceSearch pieces)
         {
             if (binary.Syntax is not BinaryExpressionSyntax head || !head.IsKind(SyntaxKind.AddExpression) ||
-                !ConstantStrings.IsConcatenationHead(head) || !ConstantStrings.MayHaveConstantPrefix(head) || !pieces.ChainMayHold(head, cancellationToken))
+                !ConstantStrings.IsConcatenationHead(head) || !ConstantStrings.MayHaveConstantPrefix(head) || !pieces.ChainMayHold(binary))
                 return null;
             return LargestConstantPrefixToRead(binary);
         }
 
         // An interpolation is read when it may be a constant, or when its own text may hold a key identifier (a string
         // built at run time around a whole key ARN, also one given to a handler such as StringBuilder.Append($"…")).
-        private IOperation? InterpolationToRead(IInterpolatedStringOperation interpolated, KeyPieceSearch pieces, out bool constant, CancellationToken cancellationToken)
+        private IOperation? InterpolationToRead(IInterpolatedStringOperation interpolated, KeyPieceSearch pieces, out bool constant)
         {
             constant = false;
             if (interpolated.Syntax is not InterpolatedStringExpressionSyntax syntax)
                 return null;
             var mayBeConstant = ConstantStrings.MayBeConstantString(syntax);
             var textMayHold = _keyIdentifiers is not null && HardcodedKeyIdentifierRule.AnyTextMayHoldKeyIdentifier(syntax);
-            if ((!mayBeConstant && !textMayHold) || !pieces.InterpolationMayHold(syntax, cancellationToken) || interpolated.IsImplicit ||
+            if ((!mayBeConstant && !textMayHold) || !pieces.InterpolationMayHold(interpolated) || interpolated.IsImplicit ||
                 interpolated.Type?.SpecialType != SpecialType.System_String || ConstantStrings.IsPartOfLargerConstant(interpolated))
                 return null;
             constant = mayBeConstant && ConstantStrings.IsConstantComposition(interpolated);

@@ -25,7 +25,7 @@ internal static class AnalyzerQuickRun
     public static readonly TimeSpan LargeDocumentTarget = TimeSpan.FromMilliseconds(5);
 
     public sealed record Settings(
-        int Files, int Iterations, int Warmup, int Replays, bool ReplayOnly, bool Replay, bool Scaling, bool LargeDocument, bool Stubs);
+        int Files, int Iterations, int Warmup, int Replays, bool ReplayOnly, bool Replay, bool Scaling, bool LargeDocument, bool Stubs, bool ByCallback = false);
 
     public static int Run(Settings settings)
     {
@@ -56,7 +56,8 @@ internal static class AnalyzerQuickRun
         Console.WriteLine($"Load average before: {LoadAverage()}");
         var result = 0;
         if (!settings.ReplayOnly)
-            result = RunDriver(workload, ours, floor, iterations, settings.Warmup, settings.LargeDocument);
+            result = RunDriver(workload, ours, floor, iterations, settings.Warmup, settings.LargeDocument,
+                settings.ByCallback ? workload.OurCallbackSlices(ours) : ImmutableArray<DiagnosticAnalyzer>.Empty);
         if (settings.Scaling && !settings.ReplayOnly)
             result |= ScalingRun.Run(settings.Stubs, Math.Max(3, iterations));
         if (settings.Replay || settings.ReplayOnly)
@@ -80,7 +81,7 @@ internal static class AnalyzerQuickRun
         analyzer.GetType().Name + " (" + string.Join("/", analyzer.SupportedDiagnostics.Select(d => d.Id).Distinct()) + ")";
 
     private static int RunDriver(AnalyzerWorkload workload, ImmutableArray<DiagnosticAnalyzer> ours,
-        ImmutableArray<DiagnosticAnalyzer> floor, int iterations, int warmup, bool largeDocument)
+        ImmutableArray<DiagnosticAnalyzer> floor, int iterations, int warmup, bool largeDocument, ImmutableArray<DiagnosticAnalyzer> slices)
     {
         var runs = new Dictionary<string, List<AnalyzerRun>>();
         for (var i = -warmup; i < iterations; i++)
@@ -88,16 +89,19 @@ internal static class AnalyzerQuickRun
             var label = i < 0 ? $"warm-up {i + warmup + 1}/{warmup}" : $"iteration {i + 1}/{iterations}";
             // The whole-code-base runs in a rotating order, so that a drift in the machine's load does not always hit
             // the same one. The floor that reports shows what reporting alone makes the driver charge an analyzer.
-            var whole = new Func<AnalyzerRun>[]
+            var whole = new List<Func<AnalyzerRun>>
             {
                 workload.Compile,
                 () => workload.Analyze("floor", floor),
                 () => workload.Analyze("floor+report", AnalyzerWorkload.ReportingFloor()),
                 () => workload.Analyze("ours", ours),
             };
-            var offset = ((i % whole.Length) + whole.Length) % whole.Length;
-            string[] order = { "compilation", "floor", "floor+report", "ours" };
-            var round = Enumerable.Range(0, whole.Length).Select(k => whole[(k + offset) % whole.Length]()).OrderBy(r => Array.IndexOf(order, r.Name)).ToList();
+            // --by-callback: each kind of callback of ours as an analyzer of its own, in a run of their own.
+            if (!slices.IsEmpty)
+                whole.Add(() => workload.Analyze("ours by callback", slices));
+            var offset = ((i % whole.Count) + whole.Count) % whole.Count;
+            string[] order = { "compilation", "floor", "floor+report", "ours", "ours by callback" };
+            var round = Enumerable.Range(0, whole.Count).Select(k => whole[(k + offset) % whole.Count]()).OrderBy(r => Array.IndexOf(order, r.Name)).ToList();
             if (largeDocument)
             {
                 round.Add(workload.CompileLargeDocument());
@@ -118,7 +122,29 @@ internal static class AnalyzerQuickRun
             }
         }
 
-        return Report(runs, iterations, ours);
+        var result = Report(runs, iterations, ours);
+        if (runs.TryGetValue("ours by callback", out var sliceRuns))
+            ReportSlices(sliceRuns, slices);
+        return result;
+    }
+
+    /// <summary>
+    /// The driver's telemetry of each kind of callback of ours, run as an analyzer of its own (<see cref="CallbackSlice"/>):
+    /// which kind the driver charges, with the binding, reporting and collections that land in it (the replay does not
+    /// see those). The slices add up to a little more than the analyzers: each builds the state it needs.
+    /// </summary>
+    private static void ReportSlices(List<AnalyzerRun> runs, ImmutableArray<DiagnosticAnalyzer> slices)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"Ours by callback (driver telemetry, each kind of callback as an analyzer of its own, in a run of their own), median (min) of {runs.Count}:");
+        var rows = slices.Select(AnalyzerWorkload.NameOf)
+            .Select(name => (Name: name, Median: Median(runs.Select(r => r.ExecutionTimes[name])), Min: runs.Min(r => r.ExecutionTimes[name])))
+            .Where(row => row.Median > TimeSpan.Zero)
+            .OrderByDescending(row => row.Min);
+        foreach (var (name, median, min) in rows)
+            Console.WriteLine($"  {name,-62} {Ms(median),9} ({Ms(min)})");
+        Console.WriteLine($"  {"all slices together",-62} {Ms(Median(runs.Select(r => r.AnalyzerTime))),9} ({Ms(runs.Min(r => r.AnalyzerTime))}); " +
+                          string.Join(", ", runs[^1].DiagnosticsById.Select(p => p.Key + " " + p.Value)));
     }
 
     /// <summary>

@@ -97,6 +97,18 @@ internal sealed class AnalyzerWorkload
         .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
         .ToImmutableArray();
 
+    /// <summary>How the telemetry names an analyzer: its type, or for a slice of one, its type and the kind of callback.</summary>
+    public static string NameOf(DiagnosticAnalyzer analyzer) => analyzer is CallbackSlice slice ? slice.Name : analyzer.GetType().Name;
+
+    /// <summary>Our analyzers, each kind of callback as an analyzer of its own (<see cref="CallbackSlice"/>); an analyzer that cannot be sliced, whole.</summary>
+    public ImmutableArray<DiagnosticAnalyzer> OurCallbackSlices(ImmutableArray<DiagnosticAnalyzer> ours)
+    {
+        var compilation = NewCompilation();
+        return ours.SelectMany(analyzer => CallbackSlice.Of(analyzer, compilation, AnalyzerOptions) is { Count: > 0 } slices
+            ? slices.Cast<DiagnosticAnalyzer>()
+            : new[] { analyzer }).ToImmutableArray();
+    }
+
     public static ImmutableArray<DiagnosticAnalyzer> Floor() => ImmutableArray.Create<DiagnosticAnalyzer>(new FloorAnalyzer());
 
     public static ImmutableArray<DiagnosticAnalyzer> ReportingFloor() => ImmutableArray.Create<DiagnosticAnalyzer>(new ReportingFloorAnalyzer());
@@ -227,7 +239,7 @@ internal sealed class AnalyzerWorkload
     {
         var result = new Dictionary<string, TimeSpan>();
         foreach (var analyzer in analyzers)
-            result[analyzer.GetType().Name] = withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime;
+            result[NameOf(analyzer)] = withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime;
         return result;
     }
 

@@ -406,7 +406,56 @@ public sealed class KMS0001HardcodedKeyArnTests
         return test.RunAsync(CancellationToken.None);
     }
 
-    // The constants that hold pieces are read once per syntax tree, and the IDE keeps unchanged files' trees between
+    [Fact]
+    public Task Reports_a_chain_whose_only_piece_is_in_a_local_constant()
+    {
+        // The terms are read from their operations: the const local holds the only piece the search can see (another
+        // assembly's constants are not searched), so the chain is read because of it.
+        var shared = StubCompiler.Compile("Contoso.Shared", $$"""
+            namespace Contoso.Shared;
+            public static class KeyParts { public const string Id = "{{KeyId}}"; }
+            """);
+        var test = new Verify.Test
+        {
+            TestState =
+            {
+                Sources =
+                {
+                    """
+                    class C
+                    {
+                        string M()
+                        {
+                            const string prefix = "arn:aws:kms:eu-west-1:210987654321:key/";
+                            return {|#0:prefix + Contoso.Shared.KeyParts.Id|};
+                        }
+                    }
+                    """,
+                },
+                AdditionalReferences = { shared },
+            },
+        };
+        test.ExpectedDiagnostics.Add(Kms0001(0));
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Constants_defined_by_each_other_while_typing_end_the_search_without_an_exception()
+    {
+        // A cycle is a compiler error (CS0110), but the analyzer meets it while the code is typed.
+        var result = await AnalyzerRunner.RunAsync(new HardcodedKeyIdentifierAnalyzer(), """
+            static class Keys
+            {
+                public const string A = B + "arn:aws:kms:";
+                public const string B = A + "eu-west-1";
+            }
+            class C { string M() => Keys.A + Keys.B + "x"; }
+            """);
+        Assert.Empty(result.Exceptions);
+        Assert.Empty(result.Diagnostics);
+    }
+
+    // The constants a composite reads are judged once per compilation, and the IDE keeps unchanged files' trees between
     // keystrokes: an edit that puts a key into the constants' file must be seen from the unchanged file that composes
     // them (the composite is not read at all while no constant it names holds a piece).
     [Fact]
