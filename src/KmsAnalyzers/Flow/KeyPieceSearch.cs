@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using KmsAnalyzers.Identifiers;
+using KmsAnalyzers.Roslyn;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -24,9 +24,6 @@ namespace KmsAnalyzers.Flow;
 internal sealed class KeyPieceSearch
 {
     private readonly Compilation _compilation;
-
-    // Per constant, its value read once: a code base reads the same constants (a table name, a URL) in many composites.
-    private readonly ConcurrentDictionary<ISymbol, bool> _constants = new(SymbolEqualityComparer.Default);
 
     public KeyPieceSearch(Compilation compilation) => _compilation = compilation;
 
@@ -56,13 +53,13 @@ internal sealed class KeyPieceSearch
     private bool ChainMayHold(IOperation chain)
     {
         // Down the left spine without recursion: a chain may have thousands of terms.
-        var current = Strip(chain);
+        var current = Conversions.Strip(chain);
         while (IsAdd(current))
         {
             var add = (IBinaryOperation)current;
             if (TermMayHold(add.RightOperand))
                 return true;
-            current = Strip(add.LeftOperand);
+            current = Conversions.Strip(add.LeftOperand);
         }
 
         return TermMayHold(current);
@@ -75,13 +72,12 @@ internal sealed class KeyPieceSearch
         _ => null,
     };
 
-    // Told by the operation's kind before any cast: most terms are locals, parameters, members and calls, and a test of
-    // an operation's interface costs more than the question it answers.
+    // Told by the operation's kind: most terms are locals, parameters, members and calls, rejected on it.
     private bool TermMayHold(IOperation term)
     {
         while (true)
         {
-            term = Strip(term);
+            term = Conversions.Strip(term);
             switch (term.Kind)
             {
                 case OperationKind.Literal:
@@ -109,27 +105,15 @@ internal sealed class KeyPieceSearch
     private static bool IsAdd(IOperation operation) =>
         operation.Kind == OperationKind.Binary && ((IBinaryOperation)operation).OperatorKind == BinaryOperatorKind.Add;
 
-    // The value inside conversions ((object)"…", an implicit conversion to object), by kind.
-    private static IOperation Strip(IOperation operation)
+    // Read, not built: the compiler keeps a constant's value once it has folded it. Another assembly's constants are not
+    // looked at (the documented limit).
+    private bool ConstantMayHold(ISymbol constant) => constant switch
     {
-        while (operation.Kind == OperationKind.Conversion)
-            operation = ((IConversionOperation)operation).Operand;
-        return operation;
-    }
+        IFieldSymbol { Type.SpecialType: SpecialType.System_String } field when SymbolEqualityComparer.Default.Equals(field.ContainingAssembly, _compilation.Assembly) =>
+            MayHold(field.ConstantValue),
+        ILocalSymbol { Type.SpecialType: SpecialType.System_String } local => MayHold(local.ConstantValue),
+        _ => false, // an enum member or a number: not a piece of text
+    };
 
-    private bool ConstantMayHold(ISymbol constant)
-    {
-        if (_constants.TryGetValue(constant, out var known))
-            return known;
-        // Read, not built: the compiler keeps a constant's value once it has folded it. Another assembly's constants
-        // are not looked at (the documented limit).
-        var value = constant switch
-        {
-            IFieldSymbol { Type.SpecialType: SpecialType.System_String } field when SymbolEqualityComparer.Default.Equals(field.ContainingAssembly, _compilation.Assembly) =>
-                field.ConstantValue,
-            ILocalSymbol { Type.SpecialType: SpecialType.System_String } local => local.ConstantValue,
-            _ => null, // an enum member or a number: not a piece of text
-        };
-        return _constants.GetOrAdd(constant, value is string text && KmsIdentifiers.MayBeKeyIdentifierPiece(text));
-    }
+    private static bool MayHold(object? constantValue) => constantValue is string text && KmsIdentifiers.MayBeKeyIdentifierPiece(text);
 }
