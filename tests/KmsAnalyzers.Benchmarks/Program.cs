@@ -9,7 +9,7 @@ namespace KmsAnalyzers.Benchmarks;
 
 /// <summary>
 /// <code>
-/// dotnet run -c Release --project tests/KmsAnalyzers.Benchmarks -- analyzers [--quick] [--files N] [--iterations N] [--warmup N] [--replay] [--replays N] [--replay-only] [--no-scaling] [--no-ide] [--stubs] [--by-callback]
+/// dotnet run -c Release --project tests/KmsAnalyzers.Benchmarks -- analyzers [--quick] [--files N] [--iterations N] [--warmup N] [--replay] [--replays N] [--replay-only] [--no-scaling] [--no-ide] [--stubs] [--by-callback] [--no-kms]
 /// dotnet run -c Release --project tests/KmsAnalyzers.Benchmarks -- scaling [--iterations N] [--stubs] [--only TEXT]
 /// dotnet run -c Release --project tests/KmsAnalyzers.Benchmarks -- realbuild [--files N] [--projects N] [--iterations N] [--out DIR]
 /// dotnet run -c Release --project tests/KmsAnalyzers.Benchmarks -- fixall    [--quick] [--iterations N] [--sizes 2500,5000,10000] [--series grow|fixed|both] [--profile]
@@ -36,7 +36,7 @@ public static class Program
                     Int(rest, "--files", AnalyzerQuickRun.DefaultQuickFiles), Int(rest, "--iterations", 3), Int(rest, "--warmup", 1),
                     Int(rest, "--replays", 7), ReplayOnly: rest.Contains("--replay-only"), Replay: rest.Contains("--replay"),
                     Scaling: !rest.Contains("--no-scaling"), LargeDocument: !rest.Contains("--no-ide"), Stubs: rest.Contains("--stubs"),
-                    ByCallback: rest.Contains("--by-callback")));
+                    ByCallback: rest.Contains("--by-callback"), NoKms: rest.Contains("--no-kms")));
             case "scaling":
                 return ScalingRun.Run(rest.Contains("--stubs"), Int(rest, "--iterations", 3), Text(rest, "--only"));
             case "realbuild":

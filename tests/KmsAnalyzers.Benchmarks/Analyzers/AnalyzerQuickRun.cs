@@ -25,17 +25,18 @@ internal static class AnalyzerQuickRun
     public static readonly TimeSpan LargeDocumentTarget = TimeSpan.FromMilliseconds(5);
 
     public sealed record Settings(
-        int Files, int Iterations, int Warmup, int Replays, bool ReplayOnly, bool Replay, bool Scaling, bool LargeDocument, bool Stubs, bool ByCallback = false);
+        int Files, int Iterations, int Warmup, int Replays, bool ReplayOnly, bool Replay, bool Scaling, bool LargeDocument, bool Stubs, bool ByCallback = false,
+        bool NoKms = false);
 
     public static int Run(Settings settings)
     {
         var iterations = Math.Max(1, settings.Iterations);
         var files = settings.Files;
         Console.WriteLine($"Generating and parsing {N(files)} files...");
-        var workload = AnalyzerWorkload.Create(files, stubs: settings.Stubs);
+        var workload = AnalyzerWorkload.Create(files, stubs: settings.Stubs, kms: !settings.NoKms);
         var codeBase = workload.CodeBase;
         Console.WriteLine($"Code base: {N(codeBase.Files.Count)} files, {N(codeBase.TotalLines)} lines ({N(codeBase.Files.Sum(f => (long)f.Text.Length))} chars), " +
-                          $"{codeBase.KmsFiles} using the KMS SDK, {codeBase.CdkFiles} with CDK stacks (one with a multi-Region key and its replica, one without a key); " +
+                          $"{codeBase.KmsFiles} using the KMS SDK, {codeBase.CdkFiles} with CDK stacks ({(settings.NoKms ? "only the one without a key, --no-kms" : "one with a multi-Region key and its replica, one without a key")}); " +
                           $"large document {N(codeBase.LargeDocument.Lines)} lines; parse {Ms(workload.ParseTime)}");
         Console.WriteLine(settings.Stubs
             ? $"References: {References.FrameworkSource} + SDK stubs (--stubs)"

@@ -113,9 +113,10 @@ internal sealed class AnalyzerWorkload
 
     public static ImmutableArray<DiagnosticAnalyzer> ReportingFloor() => ImmutableArray.Create<DiagnosticAnalyzer>(new ReportingFloorAnalyzer());
 
-    public static AnalyzerWorkload Create(int files, int seed = CodeBaseGenerator.DefaultSeed, bool stubs = false)
+    /// <param name="kms">False: the code base where every rule's subject is absent (<see cref="CodeBaseGenerator.Generate"/>).</param>
+    public static AnalyzerWorkload Create(int files, int seed = CodeBaseGenerator.DefaultSeed, bool stubs = false, bool kms = true)
     {
-        var codeBase = CodeBaseGenerator.Generate(files, seed, cdk: !stubs);
+        var codeBase = CodeBaseGenerator.Generate(files, seed, cdk: !stubs, kms: kms);
         _ = stubs ? Infrastructure.References.All : Infrastructure.References.RealPackages; // load them outside the parse time
         var stopwatch = Stopwatch.StartNew();
         var trees = new SyntaxTree[codeBase.Files.Count];

@@ -50,7 +50,12 @@ internal static class CodeBaseGenerator
     };
 
     /// <param name="cdk">Also write AWS CDK infrastructure files (one in <see cref="CdkEvery"/>): the code must then be compiled against the CDK.</param>
-    public static GeneratedCodeBase Generate(int files = DefaultFiles, int seed = DefaultSeed, bool cdk = false)
+    /// <param name="kms">
+    /// False for the code base where every rule's subject is absent (issue 16: "a rule whose subject is absent costs next
+    /// to nothing"): no file uses the KMS SDK and the CDK files hold only the stack without a key, against the same
+    /// references.
+    /// </param>
+    public static GeneratedCodeBase Generate(int files = DefaultFiles, int seed = DefaultSeed, bool cdk = false, bool kms = true)
     {
         var map = new AliasMapBuilder();
         var result = new List<GeneratedFile>(files + 1) { CommonFile() };
@@ -59,26 +64,27 @@ internal static class CodeBaseGenerator
         var lines = result[0].Lines;
         for (var i = 0; i < files - 1; i++)
         {
-            var kms = i % KmsEvery == KmsEvery / 2;
+            var usesKms = kms && i % KmsEvery == KmsEvery / 2;
             var file = cdk && i % CdkEvery == CdkEvery - 1
-                ? CdkFile(i, new Random(seed + i))
-                : GenerateFile(i, LinesPerFile, kms, map, new Random(seed + i));
+                ? CdkFile(i, new Random(seed + i), withKey: kms)
+                : GenerateFile(i, LinesPerFile, usesKms, map, new Random(seed + i));
             kmsFiles += file.UsesKms ? 1 : 0;
             cdkFiles += file.Path.EndsWith("Stacks.cs", StringComparison.Ordinal) ? 1 : 0;
             lines += file.Lines;
             result.Add(file);
         }
 
-        var large = GenerateFile(files + 100, LargeDocumentLines, kms: true, map, new Random(seed - 1), path: "/src/Contoso/Legacy/LegacyMonolith.cs");
+        var large = GenerateFile(files + 100, LargeDocumentLines, kms: kms, map, new Random(seed - 1), path: "/src/Contoso/Legacy/LegacyMonolith.cs");
         return new GeneratedCodeBase(result, map.ToJson(), large, kmsFiles, lines, cdkFiles);
     }
 
     /// <summary>
     /// Infrastructure code on the AWS CDK: a stack with a multi-Region <c>CfnKey</c> whose policy names a Region, and
     /// its <c>CfnReplicaKey</c> with a policy written apart (1 KMS0006, 2 KMS0007), next to a stack with a queue, a
-    /// bucket and IAM statements but no key, the common case for the CDK rules.
+    /// bucket and IAM statements but no key, the common case for the CDK rules. Without <paramref name="withKey"/>, only
+    /// the stack without a key.
     /// </summary>
-    public static GeneratedFile CdkFile(int index, Random random)
+    public static GeneratedFile CdkFile(int index, Random random, bool withKey = true)
     {
         var area = Areas[index % Areas.Length];
         var name = area + index.ToString("D4", CultureInfo.InvariantCulture);
@@ -88,13 +94,47 @@ internal static class CodeBaseGenerator
         w.Line("using System.Collections.Generic;");
         w.Line("using Amazon.CDK;");
         w.Line("using Amazon.CDK.AWS.IAM;");
-        w.Line("using Amazon.CDK.AWS.KMS;");
+        if (withKey)
+            w.Line("using Amazon.CDK.AWS.KMS;");
         w.Line("using Amazon.CDK.AWS.S3;");
         w.Line("using Amazon.CDK.AWS.SQS;");
         w.Line("using Constructs;");
         w.Line();
         w.Line("namespace Contoso." + area + ".Infrastructure.M" + index.ToString("D4", CultureInfo.InvariantCulture) + ";");
         w.Line();
+        if (withKey)
+            KeyStack(w, name, account, table);
+
+        // The common case: infrastructure with no KMS key at all.
+        w.Open("public sealed class " + name + "QueueStack : Stack");
+        w.Line("private const string Prefix = \"contoso-" + area.ToLowerInvariant() + "\";");
+        w.Line();
+        w.Open("public " + name + "QueueStack(Construct scope, string id, IStackProps props) : base(scope, id, props)");
+        w.Line("var deadLetters = new Queue(this, \"DeadLetters\", new QueueProps { QueueName = Prefix + \"-" + table + "-dlq\", RetentionPeriod = Duration.Days(14) });");
+        w.Line("var queue = new Queue(this, \"Intake\", new QueueProps");
+        w.Line("{");
+        w.Line("    QueueName = Prefix + \"-" + table + "-intake\",");
+        w.Line("    VisibilityTimeout = Duration.Seconds(" + random.Next(30, 300).ToString(CultureInfo.InvariantCulture) + "),");
+        w.Line("    DeadLetterQueue = new DeadLetterQueue { Queue = deadLetters, MaxReceiveCount = 5 },");
+        w.Line("});");
+        w.Line("var bucket = new Bucket(this, \"Exports\", new BucketProps { BucketName = Prefix + \"-" + table + "-exports\", Versioned = true });");
+        w.Line("bucket.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps");
+        w.Line("{");
+        w.Line("    Actions = new[] { \"s3:GetObject\" },");
+        w.Line("    Principals = new IPrincipal[] { new ArnPrincipal(\"arn:aws:iam::" + account + ":role/" + table + "-reader\") },");
+        w.Line("    Resources = new[] { bucket.ArnForObjects(\"*\") },");
+        w.Line("}));");
+        w.Line("queue.GrantSendMessages(new ServicePrincipal(\"sns.amazonaws.com\"));");
+        w.Line("_ = new CfnOutput(this, \"QueueUrl\", new CfnOutputProps { Value = queue.QueueUrl });");
+        w.Close();
+        w.Close();
+        var path = "/src/Contoso/" + area + "/Infrastructure/M" + index.ToString("D4", CultureInfo.InvariantCulture) + "/Stacks.cs";
+        return new GeneratedFile(path, w.ToString(), w.Lines, false);
+    }
+
+    // A multi-Region CfnKey whose policy names a Region, and its CfnReplicaKey with a policy written apart.
+    private static void KeyStack(CodeWriter w, string name, string account, string table)
+    {
         w.Open("public sealed class " + name + "KeyStack : Stack");
         w.Open("public " + name + "KeyStack(Construct scope, string id, IStackProps props, Stack replicaStack) : base(scope, id, props)");
         w.Line("var primary = new CfnKey(this, \"" + name + "Key\", new CfnKeyProps");
@@ -153,32 +193,6 @@ internal static class CodeBaseGenerator
         w.Line("});");
         w.Close();
         w.Line();
-
-        // The common case: infrastructure with no KMS key at all.
-        w.Open("public sealed class " + name + "QueueStack : Stack");
-        w.Line("private const string Prefix = \"contoso-" + area.ToLowerInvariant() + "\";");
-        w.Line();
-        w.Open("public " + name + "QueueStack(Construct scope, string id, IStackProps props) : base(scope, id, props)");
-        w.Line("var deadLetters = new Queue(this, \"DeadLetters\", new QueueProps { QueueName = Prefix + \"-" + table + "-dlq\", RetentionPeriod = Duration.Days(14) });");
-        w.Line("var queue = new Queue(this, \"Intake\", new QueueProps");
-        w.Line("{");
-        w.Line("    QueueName = Prefix + \"-" + table + "-intake\",");
-        w.Line("    VisibilityTimeout = Duration.Seconds(" + random.Next(30, 300).ToString(CultureInfo.InvariantCulture) + "),");
-        w.Line("    DeadLetterQueue = new DeadLetterQueue { Queue = deadLetters, MaxReceiveCount = 5 },");
-        w.Line("});");
-        w.Line("var bucket = new Bucket(this, \"Exports\", new BucketProps { BucketName = Prefix + \"-" + table + "-exports\", Versioned = true });");
-        w.Line("bucket.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps");
-        w.Line("{");
-        w.Line("    Actions = new[] { \"s3:GetObject\" },");
-        w.Line("    Principals = new IPrincipal[] { new ArnPrincipal(\"arn:aws:iam::" + account + ":role/" + table + "-reader\") },");
-        w.Line("    Resources = new[] { bucket.ArnForObjects(\"*\") },");
-        w.Line("}));");
-        w.Line("queue.GrantSendMessages(new ServicePrincipal(\"sns.amazonaws.com\"));");
-        w.Line("_ = new CfnOutput(this, \"QueueUrl\", new CfnOutputProps { Value = queue.QueueUrl });");
-        w.Close();
-        w.Close();
-        var path = "/src/Contoso/" + area + "/Infrastructure/M" + index.ToString("D4", CultureInfo.InvariantCulture) + "/Stacks.cs";
-        return new GeneratedFile(path, w.ToString(), w.Lines, false);
     }
 
     /// <summary>Interfaces every generated service uses.</summary>
