@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Threading;
+using KmsAnalyzers.Identifiers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -65,6 +66,17 @@ internal sealed class SourceSearch
 
         return trees.ToArray();
     }
+
+    /// <summary>Whether the file may contain the identifier <paramref name="name"/> (a superset, read once per file and name).</summary>
+    public static bool MayName(SyntaxTree tree, string name, CancellationToken cancellationToken) =>
+        Facts(tree).MayName(tree, name, cancellationToken);
+
+    /// <summary>
+    /// Whether the file's text may hold a piece of a key identifier (<see cref="KmsIdentifiers.SourceMayHoldKeyIdentifierMarker"/>),
+    /// read once per file: most files of a code base hold none.
+    /// </summary>
+    public static bool MayHoldKeyIdentifierMarker(SyntaxTree tree, CancellationToken cancellationToken) =>
+        Facts(tree).MayHoldKeyIdentifierMarker(tree, cancellationToken);
 
     /// <summary>
     /// Whether code of <paramref name="type"/> may name a type of a namespace whose last segment is
@@ -292,6 +304,7 @@ internal sealed class SourceSearch
         private (string Name, bool AsWritten, bool Found)[] _answers = Array.Empty<(string, bool, bool)>(); // names asked
         private int _maySpellNamesOtherwise;
         private int _mayCreateImplicitly;
+        private int _mayHoldKeyIdentifierMarker;
         private string? _globalUsings;
         private WeakReference<string>? _text;
 
@@ -314,6 +327,9 @@ internal sealed class SourceSearch
         public bool MaySpellNamesOtherwise(SyntaxTree tree, CancellationToken cancellationToken) =>
             Fact(ref _maySpellNamesOtherwise, tree, cancellationToken, static text =>
                 text.IndexOf("\\u", StringComparison.Ordinal) >= 0 || text.IndexOf("\\U", StringComparison.Ordinal) >= 0 || HasFormattingCharacter(text));
+
+        public bool MayHoldKeyIdentifierMarker(SyntaxTree tree, CancellationToken cancellationToken) =>
+            Fact(ref _mayHoldKeyIdentifierMarker, tree, cancellationToken, KmsIdentifiers.SourceMayHoldKeyIdentifierMarker);
 
         /// <summary>Whether the file may hold a target-typed <c>new(…)</c>, which names no type.</summary>
         public bool MayCreateImplicitly(SyntaxTree tree, CancellationToken cancellationToken) =>

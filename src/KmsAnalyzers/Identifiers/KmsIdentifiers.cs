@@ -68,6 +68,53 @@ internal static class KmsIdentifiers
             piece.IndexOf(AliasResourceField, StringComparison.Ordinal) >= 0 || HasDashBesideHexDigits(piece);
     }
 
+    /// <summary>
+    /// Whether a piece of a value (a constant's literal, an interpolation's text) holds what every key identifier holds
+    /// at least one of, unsplit: <c>kms</c> (the service field of every KMS ARN), <c>mrk</c>, a dash beside four hex digits
+    /// or eight hex digits alone (the pieces of a key id). Wider than <see cref="MayBeKeyIdentifierPiece"/> in one way:
+    /// <c>"kms"</c> alone counts, as <c>"arn:aws:" + Service + …</c> builds an ARN with it; <c>arn:</c>, <c>:key/</c> and
+    /// <c>:alias/</c> do not, as no identifier is made of them alone.
+    /// </summary>
+    public static bool MayHoldKeyIdentifierMarker(string piece) =>
+        piece.IndexOf(KmsMarker, StringComparison.Ordinal) >= 0 || piece.IndexOf(MultiRegionMarker, StringComparison.Ordinal) >= 0 ||
+        HasDashBesideHexDigits(piece) || IsHexDigits(piece);
+
+    /// <summary>
+    /// <see cref="MayHoldKeyIdentifierMarker"/> over a source file's text, read without parsing: <c>kms</c>, <c>mrk</c> or
+    /// a dash beside four hex digits anywhere (code, comments, strings), or an escape that may spell one (<c>\u006Bms</c>).
+    /// Eight hex digits count right after a quote, where a literal starts (a literal piece of a key id such as
+    /// <c>"0b1c2d3e4f50"</c>); looking after every interpolation hole as well doubled the cost of the whole search.
+    /// </summary>
+    public static bool SourceMayHoldKeyIdentifierMarker(string text) =>
+        text.IndexOf(KmsMarker, StringComparison.Ordinal) >= 0 || text.IndexOf(MultiRegionMarker, StringComparison.Ordinal) >= 0 ||
+        HasLetterEscape(text) || HasDashBesideHexDigits(text) || HasHexLiteralStart(text);
+
+    private const string KmsMarker = "kms";
+    private const string MultiRegionMarker = "mrk";
+
+    // \u, \U or \x: an escape that may spell a letter of a marker in a string or an identifier.
+    private static bool HasLetterEscape(string text)
+    {
+        for (var at = text.IndexOf('\\'); at >= 0 && at + 1 < text.Length; at = text.IndexOf('\\', at + 2))
+        {
+            if (text[at + 1] is 'u' or 'U' or 'x')
+                return true;
+        }
+
+        return false;
+    }
+
+    private static bool HasHexLiteralStart(string text)
+    {
+        for (var at = text.IndexOf('"'); at >= 0; at = text.IndexOf('"', at + 1))
+        {
+            if (at + 9 <= text.Length && IsHex(text[at + 1]) && AreHexDigits(text, at + 1, 8))
+                return true;
+        }
+
+        return false;
+    }
+
     private static readonly char[] ColonOrDash = { ':', '-' };
     private const string KeyResourceField = ":key/";
 

@@ -17,7 +17,7 @@ namespace KmsAnalyzers.Rules;
 
 /// <summary>
 /// KMS0001 (hard-coded key ARN) and KMS0002 (raw multi-Region key ID) in every constant string expression, for one
-/// compilation; <see cref="KmsCodeAnalyzer"/> hands it the literals and composites it visits. One rule class serves
+/// compilation; <see cref="KmsStringAnalyzer"/> hands it the literals and composites it visits. One rule class serves
 /// both ids because they split one finding: an expression whose value holds a key ARN is KMS0001 only, and a string is
 /// scanned once for both.
 /// </summary>

@@ -17,7 +17,7 @@ namespace KmsAnalyzers.Rules;
 
 /// <summary>
 /// KMS0004 (hard-coded single-Region key id) and KMS0005 (Region-pinned alias ARN where an alias name would do), for one
-/// compilation that references the AWS SDK; <see cref="KmsCodeAnalyzer"/> hands it the literals and constant composites
+/// compilation that references the AWS SDK; <see cref="KmsStringAnalyzer"/> hands it the literals and constant composites
 /// it visits. Both are about a constant that is a KMS identifier only by where it goes, so the rule asks once, for each
 /// candidate value, which SDK sinks it reaches (<see cref="SinkSearch"/>), and reports at the expression that produces
 /// the value: the literal in a <c>const</c> initializer, not each use.

@@ -1,218 +1,38 @@
-using System;
 using System.Collections.Immutable;
-using System.Linq;
-using System.Threading;
-using KmsAnalyzers.Flow;
-using KmsAnalyzers.Identifiers;
 using KmsAnalyzers.Roslyn;
 using KmsAnalyzers.Sdk;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace KmsAnalyzers.Rules;
 
 /// <summary>
-/// The one analyzer that reads C# strings and calls, for KMS0001–KMS0005 and KMS0008. It registers each kind of callback
-/// once and hands every visit to the rules that want it, each rule in its own file: <see cref="HardcodedKeyIdentifierRule"/>
-/// (KMS0001/0002) and <see cref="KeyIdentifierAtSinkRule"/> (KMS0004/0005) on string literals and composites,
-/// <see cref="CrossRegionDecryptRule"/> (KMS0003/0008) on invocations.
-/// Why one analyzer: the compiler driver dispatches and times every callback of every analyzer, so three analyzers
-/// visiting the same literals and calls cost three times what one visit costs (docs/performance.md, issue 16).
-/// The CDK key rules (<see cref="CdkKeyPolicyAnalyzer"/>) need per-type actions and stay apart, and KMS0010 too: it is
-/// off by default, and the driver then skips it whole.
+/// The analyzer that reads KMS calls, for KMS0003 and KMS0008 (<see cref="CrossRegionDecryptRule"/>): one invocation
+/// action for the whole compilation. The strings of KMS0001/0002/0004/0005 are <see cref="KmsStringAnalyzer"/>'s, visited
+/// per type: an analyzer that has a symbol start is charged, in the IDE, for binding that its invocation flow meets first
+/// (one document: 1.7 → 6.9 ms with both in one analyzer, 2.0 ms apart; docs/performance.md, session 13). The CDK key
+/// rules (<see cref="CdkKeyPolicyAnalyzer"/>) need per-type actions and stay apart, and KMS0010 too: it is off by
+/// default, and the driver then skips it whole.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class KmsCodeAnalyzer : DiagnosticAnalyzer
 {
-    private static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
-        Descriptors.HardcodedKeyArn, Descriptors.RawMultiRegionKeyId,
-        Descriptors.CrossRegionDecrypt, Descriptors.CrossRegionDecryptAtBuild, Descriptors.KeyInAnotherRegion, Descriptors.KeyInAnotherRegionAtBuild,
-        Descriptors.HardcodedKeyId, Descriptors.RegionPinnedAliasArn);
-
-    private readonly Rule _rules;
-
-    public KmsCodeAnalyzer()
-        : this(Rule.All)
-    {
-    }
-
-    /// <summary>Only the rules that report <paramref name="ids"/> (a host or a test that wants some of them).</summary>
-    internal KmsCodeAnalyzer(params string[] ids)
-        : this(RulesOf(ids))
-    {
-    }
-
-    private KmsCodeAnalyzer(Rule rules)
-    {
-        _rules = rules;
-        SupportedDiagnostics = All.Where(d => (RuleOf(d.Id) & rules) != 0).ToImmutableArray();
-    }
-
-    [Flags]
-    private enum Rule
-    {
-        None = 0,
-        HardcodedKeyIdentifier = 1, // KMS0001, KMS0002
-        KeyIdentifierAtSink = 2, // KMS0004, KMS0005
-        CrossRegionDecrypt = 4, // KMS0003, KMS0008
-        All = 7,
-    }
-
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; }
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        Descriptors.CrossRegionDecrypt, Descriptors.CrossRegionDecryptAtBuild, Descriptors.KeyInAnotherRegion, Descriptors.KeyInAnotherRegionAtBuild);
 
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
-        var rules = _rules;
-        context.RegisterCompilationStartAction(start =>
+        context.RegisterCompilationStartAction(static start =>
         {
-            // Told from the references' names, without binding them (SdkReferences says why): a rule whose SDK is not
-            // referenced registers nothing and costs nothing.
-            var sdk = SdkReferences.Of(start.Compilation);
-            var keyIdentifiers = (rules & Rule.HardcodedKeyIdentifier) != 0 ? new HardcodedKeyIdentifierRule(start.Options) : null;
-            var atSinks = (rules & Rule.KeyIdentifierAtSink) != 0 && sdk.MayHaveAwsSdk ? new KeyIdentifierAtSinkRule(start.Compilation, start.Options) : null;
-            if (keyIdentifiers is not null || atSinks is not null)
-                new StringVisits(keyIdentifiers, atSinks).Register(start);
-
-            if ((rules & Rule.CrossRegionDecrypt) != 0 && sdk.MayHaveKmsSdk)
-            {
-                var decrypts = new CrossRegionDecryptRule(start.Compilation);
-                start.RegisterOperationAction(decrypts.Analyze, OperationKind.Invocation);
-                start.RegisterCompilationEndAction(decrypts.Report);
-            }
+            // Told from the references' names, without binding them (SdkReferences says why): without the KMS SDK the
+            // rule registers nothing and costs nothing.
+            if (!SdkReferences.Of(start.Compilation).MayHaveKmsSdk)
+                return;
+            var decrypts = new CrossRegionDecryptRule(start.Compilation);
+            start.RegisterOperationAction(decrypts.Analyze, OperationKind.Invocation);
+            start.RegisterCompilationEndAction(decrypts.Report);
         });
-    }
-
-    private static Rule RulesOf(string[] ids)
-    {
-        var rules = Rule.None;
-        foreach (var id in ids)
-            rules |= RuleOf(id) is var rule && rule != Rule.None ? rule : throw new ArgumentException("No rule of this analyzer reports " + id, nameof(ids));
-        return rules;
-    }
-
-    private static Rule RuleOf(string id) => id switch
-    {
-        DiagnosticIds.HardcodedKeyArn or DiagnosticIds.RawMultiRegionKeyId => Rule.HardcodedKeyIdentifier,
-        DiagnosticIds.HardcodedKeyId or DiagnosticIds.RegionPinnedAliasArn => Rule.KeyIdentifierAtSink,
-        DiagnosticIds.CrossRegionDecrypt or DiagnosticIds.KeyInAnotherRegion => Rule.CrossRegionDecrypt,
-        _ => Rule.None,
-    };
-
-    /// <summary>
-    /// One visit of each string literal, concatenation and interpolation for both rules that read constant strings:
-    /// the syntax is checked once, then each rule's own prefilter on the text decides whether it looks further.
-    /// </summary>
-    private sealed class StringVisits
-    {
-        // KmsIdentifiers.KeyIdentifierFragments in its order (bits 0-2, KMS0001/0002), then what makes an alias ARN with
-        // "arn:" (bits 1 and 3, KMS0005); a whole value of a key id's length may be a key id (KMS0004).
-        private static readonly string[] ConcatenationFragments = { KmsIdentifiers.KmsServiceField, KmsIdentifiers.ArnPrefix, KmsIdentifiers.MultiRegionPrefix, KmsIdentifiers.AliasResourceField };
-        private const int KeyIdentifierBits = 0b0111;
-        private const int AliasArnBits = 0b1010;
-
-        private readonly HardcodedKeyIdentifierRule? _keyIdentifiers;
-        private readonly KeyIdentifierAtSinkRule? _atSinks;
-
-        public StringVisits(HardcodedKeyIdentifierRule? keyIdentifiers, KeyIdentifierAtSinkRule? atSinks)
-        {
-            _keyIdentifiers = keyIdentifiers;
-            _atSinks = atSinks;
-        }
-
-        public void Register(CompilationStartAnalysisContext start)
-        {
-            // A literal by its syntax, as the floor visits it, bound only when its text may be reported. Composites by
-            // operation, so that the driver builds their operation trees (a syntax action that binds one is charged
-            // for building the tree of its member: 2.5 ms became 55-84 ms for one 5,000-term constant), but read only
-            // when a term holds a piece of a key identifier, judged on the syntax first, then on the terms' operations
-            // (KeyPieceSearch): reading the terms of every constant concatenation built their constants' values
-            // (docs/performance.md, sessions 8 to 10 and 12).
-            var pieces = new KeyPieceSearch(start.Compilation);
-            start.RegisterSyntaxNodeAction(AnalyzeLiteral, SyntaxKind.StringLiteralExpression, SyntaxKind.Utf8StringLiteralExpression);
-            start.RegisterOperationAction(context => AnalyzeComposite(context, pieces), OperationKind.Binary, OperationKind.InterpolatedString);
-            // The driver runs no operation action on the default values of local function and lambda parameters.
-            start.RegisterSyntaxNodeAction(AnalyzeParameterDefaults, SyntaxKind.LocalFunctionStatement, SyntaxKind.ParenthesizedLambdaExpression);
-        }
-
-        private void AnalyzeLiteral(SyntaxNodeAnalysisContext context)
-        {
-            var literal = (LiteralExpressionSyntax)context.Node;
-            var text = literal.Token.ValueText;
-            var identifiers = _keyIdentifiers is not null && HardcodedKeyIdentifierRule.MayReport(text);
-            var atSink = _atSinks is not null && literal.IsKind(SyntaxKind.StringLiteralExpression) && KeyIdentifierAtSinkRule.MayReport(text);
-            if ((!identifiers && !atSink) || context.SemanticModel.GetOperation(literal, context.CancellationToken) is not { } operation)
-                return;
-            if (identifiers && _keyIdentifiers!.AnalyzeLiteral(operation) is { } identifier)
-                context.ReportDiagnostic(identifier);
-            if (atSink && _atSinks!.AnalyzeLiteral(operation, context.CancellationToken) is { } atSinkDiagnostic)
-                context.ReportDiagnostic(atSinkDiagnostic);
-        }
-
-        private void AnalyzeComposite(OperationAnalysisContext context, KeyPieceSearch pieces)
-        {
-            // A constant concatenation prefix is always constant; an interpolation may be read for its text alone.
-            var constant = true;
-            var operation = context.Operation is IBinaryOperation binary
-                ? ConcatenationToRead(binary, pieces)
-                : InterpolationToRead((IInterpolatedStringOperation)context.Operation, pieces, out constant);
-            if (operation is null)
-                return;
-            if (_keyIdentifiers?.AnalyzeComposite(operation) is { } identifier)
-                context.ReportDiagnostic(identifier);
-            if (constant && _atSinks?.AnalyzeComposite(operation, context.CancellationToken) is { } atSink)
-                context.ReportDiagnostic(atSink);
-        }
-
-        // A chain a + b + c is read once, at its head: the largest constant prefix of its left spine is the only +
-        // either rule may report (a term beside it is a literal or a constant with its own visit). Most binary
-        // operations are comparisons, arithmetic, chains with a call in them, or chains of text that holds no piece of
-        // a key identifier, rejected on their syntax and then on their terms' operations.
-        private IOperation? ConcatenationToRead(IBinaryOperation binary, KeyPieceSearch pieces)
-        {
-            if (binary.Syntax is not BinaryExpressionSyntax head || !head.IsKind(SyntaxKind.AddExpression) ||
-                !ConstantStrings.IsConcatenationHead(head) || !ConstantStrings.MayHaveConstantPrefix(head) || !pieces.ChainMayHold(binary))
-                return null;
-            return LargestConstantPrefixToRead(binary);
-        }
-
-        // An interpolation is read when it may be a constant, or when its own text may hold a key identifier (a string
-        // built at run time around a whole key ARN, also one given to a handler such as StringBuilder.Append($"…")).
-        private IOperation? InterpolationToRead(IInterpolatedStringOperation interpolated, KeyPieceSearch pieces, out bool constant)
-        {
-            constant = false;
-            if (interpolated.Syntax is not InterpolatedStringExpressionSyntax syntax)
-                return null;
-            var mayBeConstant = ConstantStrings.MayBeConstantString(syntax);
-            var textMayHold = _keyIdentifiers is not null && HardcodedKeyIdentifierRule.AnyTextMayHoldKeyIdentifier(syntax);
-            if ((!mayBeConstant && !textMayHold) || !pieces.InterpolationMayHold(interpolated) || interpolated.IsImplicit ||
-                interpolated.Type?.SpecialType != SpecialType.System_String || ConstantStrings.IsPartOfLargerConstant(interpolated))
-                return null;
-            constant = mayBeConstant && ConstantStrings.IsConstantComposition(interpolated);
-            return constant || textMayHold ? interpolated : null;
-        }
-
-        // The largest constant prefix of the chain, when either rule may read it: one walk finds it and reads its
-        // terms for both, without building the value (most constant concatenations hold nothing either looks for).
-        private IOperation? LargestConstantPrefixToRead(IBinaryOperation binary)
-        {
-            if (ConstantStrings.ScanLargestConstantPrefix(binary, ConcatenationFragments, out var length, out var found) is not { IsImplicit: false } prefix ||
-                ConstantStrings.IsPartOfLargerConstant(prefix))
-                return null;
-            return (_keyIdentifiers is not null && KmsIdentifiers.MayContainKeyIdentifier(length, found & KeyIdentifierBits)) ||
-                   (_atSinks is not null && KeyIdentifierAtSinkRule.MayBeCandidate(length, (found & AliasArnBits) == AliasArnBits))
-                ? prefix
-                : null;
-        }
-
-        private void AnalyzeParameterDefaults(SyntaxNodeAnalysisContext context)
-        {
-            _keyIdentifiers?.AnalyzeParameterDefaults(context);
-            _atSinks?.AnalyzeParameterDefaults(context);
-        }
     }
 }

@@ -41,6 +41,33 @@ internal sealed class ReplayCorpus
     public List<(SemanticModel Model, List<SyntaxNode> Nodes)> Nodes =>
         _nodes ??= Trees.Select(t => (Compilation.GetSemanticModel(t), t.GetRoot().DescendantNodes().ToList())).ToList();
 
+    private Dictionary<INamedTypeSymbol, List<(SemanticModel Model, List<SyntaxNode> Nodes)>>? _typeNodes;
+
+    /// <summary>
+    /// The nodes of <paramref name="type"/>'s declarations, without its nested types' (which register for themselves),
+    /// for the syntax-node actions a symbol start registers; the models are <see cref="Nodes"/>'.
+    /// </summary>
+    public List<(SemanticModel Model, List<SyntaxNode> Nodes)> NodesOf(INamedTypeSymbol type)
+    {
+        _typeNodes ??= new Dictionary<INamedTypeSymbol, List<(SemanticModel, List<SyntaxNode>)>>(SymbolEqualityComparer.Default);
+        if (_typeNodes.TryGetValue(type, out var known))
+            return known;
+        var models = Nodes.ToDictionary(n => n.Model.SyntaxTree, n => n.Model);
+        var result = new List<(SemanticModel, List<SyntaxNode>)>();
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            var declaration = reference.GetSyntax();
+            if (!models.TryGetValue(declaration.SyntaxTree, out var model))
+                continue;
+            var nodes = declaration.DescendantNodes(node => node == declaration || node is not BaseTypeDeclarationSyntax and not DelegateDeclarationSyntax)
+                .Where(node => node is not BaseTypeDeclarationSyntax and not DelegateDeclarationSyntax)
+                .ToList();
+            result.Add((model, nodes));
+        }
+
+        return _typeNodes[type] = result;
+    }
+
     public static ReplayCorpus Create(Compilation compilation, AnalyzerOptions options, IEnumerable<SyntaxTree> trees)
     {
         var selected = trees.ToImmutableArray();
@@ -207,6 +234,11 @@ internal static class CallbackReplay
                     var symbolStart = new SymbolStartCapture(type.Type, compilation, options, cancellationToken);
                     action(symbolStart);
                     symbolStarts[i].Add(symbolStart);
+                    if (symbolStart.NodeActions.Count > 0)
+                    {
+                        foreach (var (model, nodes) in corpus.NodesOf(type.Type))
+                            DispatchNodes(model, nodes, symbolStart.NodeActions, options, report, isSupported, cancellationToken);
+                    }
                 }
 
                 cost[i] += ThreadCpu.Now() - before;
@@ -367,6 +399,22 @@ internal static class CallbackReplay
                 action(symbolStart);
                 symbolStarts.Add(symbolStart);
                 Tally(ticks, calls, SymbolStartSlot, before);
+                if (symbolStart.NodeActions.Count == 0)
+                    continue;
+                foreach (var (model, nodes) in corpus.NodesOf(type.Type))
+                {
+                    foreach (var node in nodes)
+                    {
+                        if (!symbolStart.NodeActions.TryGetValue(node.RawKind, out var nodeActions))
+                            continue;
+                        foreach (var nodeAction in nodeActions)
+                        {
+                            before = Stopwatch.GetTimestamp();
+                            nodeAction(new SyntaxNodeAnalysisContext(node, null, model, options, report, isSupported, cancellationToken));
+                            Tally(ticks, calls, SyntaxNodeSlot, before);
+                        }
+                    }
+                }
             }
 
             foreach (var (operation, owner) in type.Operations)
@@ -533,13 +581,14 @@ internal static class CallbackReplay
         }
 
         public Dictionary<OperationKind, List<Action<OperationAnalysisContext>>> OperationActions { get; } = new();
+        public Dictionary<int, List<Action<SyntaxNodeAnalysisContext>>> NodeActions { get; } = new();
         public List<Action<SymbolAnalysisContext>> EndActions { get; } = new();
 
         public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) => Add(OperationActions, action, operationKinds);
         public override void RegisterSymbolEndAction(Action<SymbolAnalysisContext> action) => EndActions.Add(action);
         public override void RegisterCodeBlockStartAction<TLanguageKindEnum>(Action<CodeBlockStartAnalysisContext<TLanguageKindEnum>> action) => Unsupported();
         public override void RegisterCodeBlockAction(Action<CodeBlockAnalysisContext> action) => Unsupported();
-        public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) => Unsupported();
+        public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) => AddNode(NodeActions, action, syntaxKinds);
         public override void RegisterOperationBlockStartAction(Action<OperationBlockStartAnalysisContext> action) => Unsupported();
         public override void RegisterOperationBlockAction(Action<OperationBlockAnalysisContext> action) => Unsupported();
     }

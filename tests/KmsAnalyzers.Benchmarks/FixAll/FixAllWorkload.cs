@@ -93,7 +93,7 @@ internal sealed class FixAllWorkload : IDisposable
     public static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(Project project)
     {
         var compilation = (await project.GetCompilationAsync().ConfigureAwait(false))!;
-        var withAnalyzers = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new KmsCodeAnalyzer(DiagnosticIds.HardcodedKeyArn, DiagnosticIds.RawMultiRegionKeyId)), project.AnalyzerOptions);
+        var withAnalyzers = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new KmsStringAnalyzer(DiagnosticIds.HardcodedKeyArn, DiagnosticIds.RawMultiRegionKeyId)), project.AnalyzerOptions);
         return await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).ConfigureAwait(false);
     }
 

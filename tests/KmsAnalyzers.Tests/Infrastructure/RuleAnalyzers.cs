@@ -5,13 +5,13 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace KmsAnalyzers.Tests.Infrastructure;
 
-// Test-only views of KmsCodeAnalyzer, given to verifiers directly and never loaded by a host: no [DiagnosticAnalyzer].
+// Test-only views of the product analyzers, given to verifiers directly and never loaded by a host: no [DiagnosticAnalyzer].
 #pragma warning disable RS1001
 
 /// <summary>
-/// The product's <see cref="KmsCodeAnalyzer"/> or <see cref="CdkKeyPolicyAnalyzer"/> limited to the rules that report
-/// some ids, so that a rule's tests expect nothing of the other rules that share its visits (the package ships only the
-/// whole analyzers). Each subclass is one rule's analyzer as the tests name it.
+/// The product's <see cref="KmsStringAnalyzer"/>, <see cref="KmsCodeAnalyzer"/> or <see cref="CdkKeyPolicyAnalyzer"/>
+/// limited to the rules that report some ids, so that a rule's tests expect nothing of the other rules that share its
+/// visits (the package ships only the whole analyzers). Each subclass is one rule's analyzer as the tests name it.
 /// </summary>
 public abstract class RuleAnalyzer : DiagnosticAnalyzer
 {
@@ -30,7 +30,7 @@ public abstract class RuleAnalyzer : DiagnosticAnalyzer
 public sealed class HardcodedKeyIdentifierAnalyzer : RuleAnalyzer
 {
     public HardcodedKeyIdentifierAnalyzer()
-        : base(new KmsCodeAnalyzer(DiagnosticIds.HardcodedKeyArn, DiagnosticIds.RawMultiRegionKeyId))
+        : base(new KmsStringAnalyzer(DiagnosticIds.HardcodedKeyArn, DiagnosticIds.RawMultiRegionKeyId))
     {
     }
 }
@@ -39,7 +39,7 @@ public sealed class HardcodedKeyIdentifierAnalyzer : RuleAnalyzer
 public sealed class CrossRegionDecryptAnalyzer : RuleAnalyzer
 {
     public CrossRegionDecryptAnalyzer()
-        : base(new KmsCodeAnalyzer(DiagnosticIds.CrossRegionDecrypt, DiagnosticIds.KeyInAnotherRegion))
+        : base(new KmsCodeAnalyzer())
     {
     }
 }
@@ -48,7 +48,7 @@ public sealed class CrossRegionDecryptAnalyzer : RuleAnalyzer
 public sealed class KeyIdentifierAtSinkAnalyzer : RuleAnalyzer
 {
     public KeyIdentifierAtSinkAnalyzer()
-        : base(new KmsCodeAnalyzer(DiagnosticIds.HardcodedKeyId, DiagnosticIds.RegionPinnedAliasArn))
+        : base(new KmsStringAnalyzer(DiagnosticIds.HardcodedKeyId, DiagnosticIds.RegionPinnedAliasArn))
     {
     }
 }

@@ -308,13 +308,21 @@ public sealed class PathologicalInputTests
     public async Task Line_directives_keep_the_location_on_the_literal()
     {
         var tally = new Tally();
+        // The hidden lines are in a type of their own, first: in a file with hidden lines, a type that starts before the
+        // file's first #line directive or in hidden lines counts as generated code for the per-type string visits (the
+        // next test); C starts after a #line default.
         var source = $$"""
+            class G
+            {
+            #line hidden
+                const string PaymentsKeyArn = "{{PaymentsArn}}";
+            #line default
+            }
+
             class C
             {
             #line 500 "Generated/Keys.tt"
                 const string OrdersKeyArn = "{{Arn}}";
-            #line hidden
-                const string PaymentsKeyArn = "{{PaymentsArn}}";
             #line default
                 const string CustomerDataMrkId = "{{Mrk}}";
             #line (1, 1) - (1, 80) 5 "Other.cs"
@@ -337,8 +345,34 @@ public sealed class PathologicalInputTests
         var orders = analysis.Diagnostics.Single(d => d.GetMessage().Contains(KeyId, StringComparison.Ordinal));
         Assert.Equal("Generated/Keys.tt", orders.Location.GetMappedLineSpan().Path);
         Assert.Equal(499, orders.Location.GetMappedLineSpan().StartLinePosition.Line);
-        Assert.Equal(3, orders.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Equal(10, orders.Location.GetLineSpan().StartLinePosition.Line);
         tally.Print(_output, "#line");
+        tally.AssertClean();
+    }
+
+    [Fact]
+    public async Task A_type_before_the_first_line_directive_of_a_file_with_hidden_lines_counts_as_generated()
+    {
+        // In a file with hidden lines, the driver counts a type that starts before the file's first #line directive
+        // (or in hidden lines) as generated code, which the rules skip, and runs no per-type action in it, also on its
+        // lines outside the hidden part; the type after the #line default is analyzed.
+        var tally = new Tally();
+        var source = $$"""
+            class Templated
+            {
+                const string OrdersKeyArn = "{{Arn}}";
+            #line hidden
+                const string PaymentsKeyArn = "{{PaymentsArn}}";
+            #line default
+            }
+
+            class Plain
+            {
+                const string CustomerDataMrkId = "{{Mrk}}";
+            }
+            """;
+        var analysis = await RunAsync(tally, "#line hidden in a type", source);
+        Assert.Equal("KMS0002", Assert.Single(analysis.Diagnostics).Id);
         tally.AssertClean();
     }
 

@@ -440,6 +440,57 @@ public sealed class KMS0001HardcodedKeyArnTests
     }
 
     [Fact]
+    public Task Reports_a_composite_in_a_file_without_a_piece_that_reads_constants_defined_by_other_constants()
+    {
+        // Strings are visited only in the types whose files may hold a key identifier (KeyPieceScope). Service.cs holds
+        // no piece and names only Derived's constants, which hold pieces through Keys's: found from the files that name
+        // Keys's constants. Inner is nested: it registers its own visits, as a type does not inherit its container's.
+        var test = new Verify.Test
+        {
+            TestState =
+            {
+                Sources =
+                {
+                    ("Keys.cs", $$"""
+                        public static class Keys
+                        {
+                            public const string Prefix = "arn:aws:kms:eu-west-1:210987654321:key/";
+                            public const string Id = "{{KeyId}}";
+                        }
+                        """),
+                    ("Derived.cs", """
+                        public static class Derived
+                        {
+                            public const string OrdersPrefix = Keys.Prefix;
+                            public const string OrdersId = Keys.Id;
+                        }
+                        """),
+                    ("Service.cs", """
+                        class Service
+                        {
+                            string Arn() => {|#0:Derived.OrdersPrefix + Derived.OrdersId|};
+
+                            class Inner
+                            {
+                                string Arn() => {|#1:$"{Derived.OrdersPrefix}{Derived.OrdersId}"|};
+                            }
+                        }
+                        """),
+                    ("Other.cs", """
+                        class Other
+                        {
+                            string Url(string id) => "https://example.com/" + id;
+                        }
+                        """),
+                },
+            },
+        };
+        test.ExpectedDiagnostics.Add(Kms0001(0));
+        test.ExpectedDiagnostics.Add(Kms0001(1));
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public async Task Constants_defined_by_each_other_while_typing_end_the_search_without_an_exception()
     {
         // A cycle is a compiler error (CS0110), but the analyzer meets it while the code is typed.

@@ -17,6 +17,16 @@ public sealed class KMS0002RawMultiRegionKeyIdTests
         """, Kms0002(0, use: " and used as EncryptRequest.KeyId"));
 
     [Fact]
+    // Strings are visited only in the files that may hold a key identifier (KeyPieceScope): here only the escapes spell
+    // one (the text holds neither the prefix, nor a dash, nor hex digits right after a quote).
+    public Task Reports_an_id_spelled_with_escapes_in_a_file_that_holds_no_other_piece() => Verify.VerifyAnalyzerAsync("""
+        class C
+        {
+            const string CustomerDataMrkId = {|#0:"\u006Drk\u002D0b1c2d3e4f504a6b8c7d9e0f1a2b3c4d"|};
+        }
+        """, Kms0002(0));
+
+    [Fact]
     public Task Reports_const_once_and_skips_the_aws_documentation_example_id() => Verify.VerifyAnalyzerAsync($$"""
         using Amazon.KeyManagementService.Model;
         static class Keys
