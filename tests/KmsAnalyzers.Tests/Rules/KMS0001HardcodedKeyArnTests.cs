@@ -440,6 +440,13 @@ public sealed class KMS0001HardcodedKeyArnTests
     }
 
     [Fact]
+    public Task Reports_in_assembly_attributes_which_belong_to_no_type() => Verify.VerifyAnalyzerAsync($$"""
+        [assembly: System.Reflection.AssemblyMetadata("OrdersKey", {|#0:"{{Arn}}"|})]
+        [assembly: System.Reflection.AssemblyMetadata("AuditKey", {|#1:"arn:aws:kms:eu-west-1:210987654321:key/" + "{{KeyId}}"|})]
+        class C { }
+        """, Kms0001(0), Kms0001(1));
+
+    [Fact]
     public Task Reports_a_composite_in_a_file_without_a_piece_that_reads_constants_defined_by_other_constants()
     {
         // Strings are visited only in the types whose files may hold a key identifier (KeyPieceScope). Service.cs holds
