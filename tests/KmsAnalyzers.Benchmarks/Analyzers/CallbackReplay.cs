@@ -42,6 +42,7 @@ internal sealed class ReplayCorpus
         _nodes ??= Trees.Select(t => (Compilation.GetSemanticModel(t), t.GetRoot().DescendantNodes().ToList())).ToList();
 
     private Dictionary<INamedTypeSymbol, List<(SemanticModel Model, List<SyntaxNode> Nodes)>>? _typeNodes;
+    private Dictionary<SyntaxTree, SemanticModel>? _models;
 
     /// <summary>
     /// The nodes of <paramref name="type"/>'s declarations, without its nested types' (which register for themselves),
@@ -52,7 +53,7 @@ internal sealed class ReplayCorpus
         _typeNodes ??= new Dictionary<INamedTypeSymbol, List<(SemanticModel, List<SyntaxNode>)>>(SymbolEqualityComparer.Default);
         if (_typeNodes.TryGetValue(type, out var known))
             return known;
-        var models = Nodes.ToDictionary(n => n.Model.SyntaxTree, n => n.Model);
+        var models = _models ??= Nodes.ToDictionary(n => n.Model.SyntaxTree, n => n.Model);
         var result = new List<(SemanticModel, List<SyntaxNode>)>();
         foreach (var reference in type.DeclaringSyntaxReferences)
         {

@@ -483,12 +483,6 @@ public sealed class KMS0001HardcodedKeyArnTests
                             }
                         }
                         """),
-                    ("Other.cs", """
-                        class Other
-                        {
-                            string Url(string id) => "https://example.com/" + id;
-                        }
-                        """),
                 },
             },
         };
