@@ -19,28 +19,25 @@ namespace KmsAnalyzers.Flow;
 /// Why it holds: a reported value holds a key identifier, and every key identifier holds <c>kms</c>, <c>mrk</c> or the
 /// pieces of a key id (<see cref="KmsIdentifiers.MayHoldKeyIdentifierMarker"/>). Those characters are written either in
 /// the type's own files, or in a constant that the type's code reads by name, directly or through other constants:
-/// <see cref="PieceConstants"/> is that set of names, found from the files that hold a marker and then from the files
-/// that name one of the constants found. Not seen, as in <see cref="KeyPieceSearch"/>: a marker split inside itself
+/// <see cref="Answers"/> finds that set of names from the files that hold a marker and then from the files that name one
+/// of the constants found. Not seen, as in <see cref="KeyPieceSearch"/>: a marker split inside itself
 /// (<c>"k" + "ms:"</c>), and constants of referenced assemblies.
 /// </para>
 /// <para>
-/// A constant that is a whole key ARN is left out of the set: a string that reads it can only hold the ARN whole (a token
-/// ends at a delimiter, and a key ARN's key id has a fixed form), and a finding inside a named constant is reported at
-/// the constant, not at the string that reads it. Each name costs one search of every file's text (kept per file), so
-/// the many key ARN constants of a code base must not each cost one.
+/// A constant whose literal is a whole key ARN, multi-Region key id or key id is left out of the set: a string that reads
+/// it holds that identifier whole or not at all (a token ends at a delimiter, and a key id has a fixed form, so text
+/// beside it makes no other identifier without a piece of its own), and a finding that lies inside a named constant is
+/// reported at the constant, not at the string that reads it (KMS0001/0002 by its segment, KMS0004 when the constant is
+/// the whole value). An alias ARN stays: text after it makes another alias. Each name costs a search of every file's
+/// text (kept per file), so the many key constants of a code base must not each cost one.
 /// </para>
 /// </remarks>
 internal sealed class KeyPieceScope
 {
     private readonly Compilation _compilation;
-    private readonly SourceSearch _search;
-    private string[]? _pieceConstants;
+    private Dictionary<SyntaxTree, bool>? _answers;
 
-    public KeyPieceScope(Compilation compilation)
-    {
-        _compilation = compilation;
-        _search = SourceSearch.For(compilation);
-    }
+    public KeyPieceScope(Compilation compilation) => _compilation = compilation;
 
     /// <summary>Whether code of <paramref name="type"/> may hold a string that holds a key identifier.</summary>
     public bool MayHoldKeyIdentifiers(INamedTypeSymbol type, CancellationToken cancellationToken)
@@ -55,64 +52,79 @@ internal sealed class KeyPieceScope
     }
 
     /// <summary>Whether code in <paramref name="tree"/> may hold a string that holds a key identifier.</summary>
-    public bool MayHoldKeyIdentifiers(SyntaxTree tree, CancellationToken cancellationToken)
-    {
-        if (SourceSearch.MayHoldKeyIdentifierMarker(tree, cancellationToken))
-            return true;
-        foreach (var name in PieceConstants(cancellationToken))
-        {
-            if (SourceSearch.MayName(tree, name, cancellationToken))
-                return true;
-        }
-
-        return false;
-    }
+    public bool MayHoldKeyIdentifiers(SyntaxTree tree, CancellationToken cancellationToken) =>
+        !Answers(cancellationToken).TryGetValue(tree, out var may) || may; // a file the compilation does not hold is looked at
 
     /// <summary>
-    /// The names of the compilation's <c>const</c> fields whose value may hold a piece of a key identifier: found in the
-    /// files that hold a marker, then in the files that name one of those (a constant composed of others), until no
-    /// new name is found. Built once per compilation, by the first type that asks; a thread that asks while another
-    /// builds it builds its own rather than wait (the driver charges a callback the time it waits).
+    /// The answer for every file of the compilation: it holds a marker, or it names a <c>const</c> field whose value may
+    /// hold a piece of a key identifier. Those constants are found in the files that hold a marker, then in the files
+    /// that name one of those (a constant composed of others), until no new name is found; each file is searched for
+    /// all the names found since its last search at once, while its text is in the processor's cache (a search of the
+    /// whole code base's text per name cost about as much again). Built once per compilation, by the first type that
+    /// asks; a thread that asks while another builds it builds its own rather than wait (the driver charges a callback
+    /// the time it waits).
     /// </summary>
-    private string[] PieceConstants(CancellationToken cancellationToken)
+    private Dictionary<SyntaxTree, bool> Answers(CancellationToken cancellationToken)
     {
-        var known = Volatile.Read(ref _pieceConstants);
+        var known = Volatile.Read(ref _answers);
         if (known is not null)
             return known;
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        var pending = new Queue<string>();
+
+        var names = new List<string>();
+        var nameSet = new HashSet<string>(StringComparer.Ordinal);
+        var files = new List<(SyntaxTree Tree, bool Holds, int Searched)>();
         foreach (var tree in _compilation.SyntaxTrees)
         {
-            if (SourceSearch.MayHoldKeyIdentifierMarker(tree, cancellationToken))
-                AddConstants(tree, names, pending, cancellationToken);
+            // A marked file is looked at again for the names found from now on, its own included (a constant of the
+            // file may name one declared after it).
+            var marked = SourceSearch.MayHoldKeyIdentifierMarker(tree, cancellationToken);
+            files.Add((tree, marked, marked ? names.Count : 0));
+            if (marked)
+                AddConstants(tree, names, nameSet, cancellationToken);
         }
 
-        while (pending.Count > 0)
+        // Each round looks at the names found since a file's last look: a file known to hold one reads its constants
+        // again (they may name a new one), any other file is searched for them.
+        int namesBefore;
+        do
         {
-            foreach (var tree in _search.TreesThatMayName(pending.Dequeue(), cancellationToken))
-                AddConstants(tree, names, pending, cancellationToken);
+            namesBefore = names.Count;
+            for (var i = 0; i < files.Count; i++)
+            {
+                var (tree, holds, searched) = files[i];
+                if (searched == names.Count)
+                    continue;
+                for (var k = searched; !holds && k < names.Count; k++)
+                    holds = SourceSearch.MayName(tree, names[k], cancellationToken);
+                files[i] = (tree, holds, names.Count);
+                if (holds)
+                    AddConstants(tree, names, nameSet, cancellationToken);
+            }
         }
+        while (names.Count != namesBefore);
 
-        var found = new string[names.Count];
-        names.CopyTo(found);
-        return Interlocked.CompareExchange(ref _pieceConstants, found, null) ?? found;
+        var answers = new Dictionary<SyntaxTree, bool>(files.Count);
+        foreach (var (tree, holds, _) in files)
+            answers[tree] = holds;
+        return Interlocked.CompareExchange(ref _answers, answers, null) ?? answers;
     }
 
     // The constants of the file whose initializer holds a marker or names a constant already found.
-    private static void AddConstants(SyntaxTree tree, HashSet<string> names, Queue<string> pending, CancellationToken cancellationToken)
+    private static void AddConstants(SyntaxTree tree, List<string> names, HashSet<string> nameSet, CancellationToken cancellationToken)
     {
         foreach (var declarator in ConstantDeclarators(tree.GetRoot(cancellationToken)))
         {
-            if (declarator.Initializer is { Value: var value } && !names.Contains(declarator.Identifier.ValueText) &&
-                MayHoldPiece(value, names) && names.Add(declarator.Identifier.ValueText))
-                pending.Enqueue(declarator.Identifier.ValueText);
+            var name = declarator.Identifier.ValueText;
+            if (declarator.Initializer is { Value: var value } && !nameSet.Contains(name) && MayHoldPiece(value, nameSet) && nameSet.Add(name))
+                names.Add(name);
         }
     }
 
     private static bool MayHoldPiece(ExpressionSyntax value, HashSet<string> names)
     {
-        if (value is LiteralExpressionSyntax literal && KmsIdentifiers.Classify(literal.Token.ValueText) == KmsIdentifierKind.KeyArn)
-            return false; // a whole key ARN (the remarks say why)
+        if (value is LiteralExpressionSyntax literal &&
+            KmsIdentifiers.Classify(literal.Token.ValueText) is KmsIdentifierKind.KeyArn or KmsIdentifierKind.MultiRegionKeyId or KmsIdentifierKind.KeyId)
+            return false; // a whole key identifier (the remarks say why)
         foreach (var token in value.DescendantTokens())
         {
             switch (token.Kind())

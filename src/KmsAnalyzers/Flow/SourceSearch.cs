@@ -305,6 +305,7 @@ internal sealed class SourceSearch
         private int _maySpellNamesOtherwise;
         private int _mayCreateImplicitly;
         private int _mayHoldKeyIdentifierMarker;
+        private int _mayHoldKmsInAnyCase;
         private string? _globalUsings;
         private WeakReference<string>? _text;
 
@@ -325,15 +326,36 @@ internal sealed class SourceSearch
 
         /// <summary>Whether an identifier may be written so that its name is not in the text as it is (<c>\u0041bc</c>, a formatting character).</summary>
         public bool MaySpellNamesOtherwise(SyntaxTree tree, CancellationToken cancellationToken) =>
-            Fact(ref _maySpellNamesOtherwise, tree, cancellationToken, static text =>
-                text.IndexOf("\\u", StringComparison.Ordinal) >= 0 || text.IndexOf("\\U", StringComparison.Ordinal) >= 0 || HasFormattingCharacter(text));
+            Fact(ref _maySpellNamesOtherwise, tree, cancellationToken, static (facts, text) => facts.MaySpellNamesOtherwise(text));
+
+        private bool MaySpellNamesOtherwise(string text) =>
+            // A file known to hold no key identifier marker holds no \u or \U escape either (the markers include them):
+            // most files, whose names are searched for the constants of KeyPieceScope, are spared two reads of their text.
+            (Volatile.Read(ref _mayHoldKeyIdentifierMarker) != No &&
+             (text.IndexOf("\\u", StringComparison.Ordinal) >= 0 || text.IndexOf("\\U", StringComparison.Ordinal) >= 0)) ||
+            HasFormattingCharacter(text);
 
         public bool MayHoldKeyIdentifierMarker(SyntaxTree tree, CancellationToken cancellationToken) =>
-            Fact(ref _mayHoldKeyIdentifierMarker, tree, cancellationToken, KmsIdentifiers.SourceMayHoldKeyIdentifierMarker);
+            Fact(ref _mayHoldKeyIdentifierMarker, tree, cancellationToken, static (facts, text) =>
+                (facts.MayHoldKmsInAnyCase(text) && KmsIdentifiers.SourceMayHoldKms(text)) || KmsIdentifiers.SourceMayHoldKeyIdentifierMarkerOtherThanKms(text));
+
+        // kms in any case, read once for the key identifier markers (kms) and the names that hold it (the CDK's KMS
+        // namespace): most files hold neither, and are read once for both.
+        private bool MayHoldKmsInAnyCase(string text)
+        {
+            var known = Volatile.Read(ref _mayHoldKmsInAnyCase);
+            if (known == Unknown)
+            {
+                known = KmsIdentifiers.SourceMayHoldKmsInAnyCase(text) ? Yes : No;
+                Volatile.Write(ref _mayHoldKmsInAnyCase, known);
+            }
+
+            return known == Yes;
+        }
 
         /// <summary>Whether the file may hold a target-typed <c>new(…)</c>, which names no type.</summary>
         public bool MayCreateImplicitly(SyntaxTree tree, CancellationToken cancellationToken) =>
-            Fact(ref _mayCreateImplicitly, tree, cancellationToken, HasImplicitCreation);
+            Fact(ref _mayCreateImplicitly, tree, cancellationToken, static (_, text) => HasImplicitCreation(text));
 
         /// <summary>The text of the file's <c>global using</c> directives ("" when it has none), read from its root.</summary>
         public string GlobalUsings(SyntaxTree tree, CancellationToken cancellationToken)
@@ -355,12 +377,12 @@ internal sealed class SourceSearch
             return known;
         }
 
-        private bool Fact(ref int fact, SyntaxTree tree, CancellationToken cancellationToken, Func<string, bool> read)
+        private bool Fact(ref int fact, SyntaxTree tree, CancellationToken cancellationToken, Func<TreeText, string, bool> read)
         {
             var known = Volatile.Read(ref fact);
             if (known == Unknown)
             {
-                known = read(Text(tree, cancellationToken)) ? Yes : No;
+                known = read(this, Text(tree, cancellationToken)) ? Yes : No;
                 Volatile.Write(ref fact, known);
             }
 
@@ -387,9 +409,11 @@ internal sealed class SourceSearch
                     return answer.Found;
             }
 
-            // The name itself first (vectorized); only a file without it is asked whether it may spell it otherwise.
+            // The name itself first (vectorized); only a file without it is asked whether it may spell it otherwise. A
+            // name as written that holds kms in any case (the CDK's KMS namespace) is not in a file that holds no kms.
             var text = Text(tree, cancellationToken);
-            var found = ContainsWord(text, name) || (!asWritten && MaySpellNamesOtherwise(tree, cancellationToken));
+            var absent = asWritten && KmsIdentifiers.SourceMayHoldKmsInAnyCase(name) && !MayHoldKmsInAnyCase(text);
+            var found = !absent && (ContainsWord(text, name) || (!asWritten && MaySpellNamesOtherwise(tree, cancellationToken)));
             // Copy on write: a file is asked about a handful of names, and readers take no lock.
             while (true)
             {

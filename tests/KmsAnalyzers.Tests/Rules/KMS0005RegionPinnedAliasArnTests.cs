@@ -31,6 +31,30 @@ public sealed class KMS0005RegionPinnedAliasArnTests
         """, Kms0005(0, "EncryptRequest.KeyId"));
 
     [Fact]
+    public Task Reports_an_alias_arn_constant_extended_in_a_file_that_holds_no_piece()
+    {
+        // Strings are visited only where a key identifier may be (KeyPieceScope): C.cs holds no piece of one, but it
+        // names a constant that is a whole alias ARN, and text after an alias ARN makes another alias. (A whole key
+        // ARN, multi-Region key id or key id constant is not looked for: text beside it makes no other identifier.)
+        var test = new Verify.Test
+        {
+            TestState =
+            {
+                Sources =
+                {
+                    ("Keys.cs", $$"""static class Keys { public const string OrdersAliasArn = "{{AliasArn}}"; }"""),
+                    ("C.cs", """
+                        using Amazon.KeyManagementService.Model;
+                        class C { GenerateDataKeyRequest A() => new() { KeyId = {|#0:Keys.OrdersAliasArn + "-v2"|} }; }
+                        """),
+                },
+            },
+        };
+        test.ExpectedDiagnostics.Add(Kms0005(0, "GenerateDataKeyRequest.KeyId", alias: "alias/orders-v2"));
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public Task Reports_const_once_at_its_source_across_files_and_fixes_it_there()
     {
         var test = new Verify.Test
