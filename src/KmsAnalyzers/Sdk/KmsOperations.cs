@@ -51,10 +51,23 @@ internal static class KmsOperations
         KeyOperationNames.UnionWith(CrossRegionKeyOperationNames);
         foreach (var decrypt in new[] { "Decrypt", "Decapsulate", "ReEncrypt" })
             AddOperation(KeyOperationNames, decrypt);
+        foreach (var name in KeyOperationNames)
+        {
+            KeyOperationLengths |= 1UL << name.Length; // every name is shorter than 64
+            KeyOperationInitials |= 1u << (name[0] - 'A'); // and starts with an upper-case letter
+        }
     }
 
+    // The lengths and initials of KeyOperationNames: every invocation of a compilation asks, and these two tests
+    // reject most other names before the name is hashed.
+    private static readonly ulong KeyOperationLengths;
+    private static readonly uint KeyOperationInitials;
+
     /// <summary>Whether a method of this name may be a KMS0003 or KMS0008 operation (the client's type is checked apart).</summary>
-    public static bool IsKeyOperation(string methodName) => KeyOperationNames.Contains(methodName);
+    public static bool IsKeyOperation(string methodName) =>
+        methodName.Length is > 0 and < 64 && (KeyOperationLengths & (1UL << methodName.Length)) != 0 &&
+        (uint)(methodName[0] - 'A') < 26 && (KeyOperationInitials & (1u << (methodName[0] - 'A'))) != 0 &&
+        KeyOperationNames.Contains(methodName);
 
     /// <summary>Whether a client method of this name encrypts (the ciphertext it returns was made in the client's Region).</summary>
     public static bool IsEncryptOperation(string methodName) => SdkNames.OperationName(methodName) is

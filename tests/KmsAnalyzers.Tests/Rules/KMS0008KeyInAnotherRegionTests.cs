@@ -70,6 +70,18 @@ public sealed class KMS0008KeyInAnotherRegionTests
         Assert.False(KmsOperations.IsCrossRegionKeyOperation("DeleteAliasAsync")); // alias names only: they name no Region
     }
 
+    [Fact]
+    public void The_first_test_of_every_invocation_takes_each_key_operation_and_rejects_other_names()
+    {
+        // IsKeyOperation rejects on a name's length and initial before hashing it: none of the operations may be lost.
+        foreach (var row in RequestMembers())
+            Assert.True(KmsOperations.IsKeyOperation((string)row[0]), (string)row[0]);
+        foreach (var decrypt in new[] { "Decrypt", "DecryptAsync", "Decapsulate", "DecapsulateAsync", "ReEncrypt", "ReEncryptAsync" })
+            Assert.True(KmsOperations.IsKeyOperation(decrypt), decrypt);
+        foreach (var other in new[] { "", "decrypt", "ToString", "Dispose", "CreateKeyAsync", "_Decrypt", "\u00C9ncrypt", "Ä", new string('D', 80) })
+            Assert.False(KmsOperations.IsKeyOperation(other), other);
+    }
+
     [Theory]
     [MemberData(nameof(RequestMembers))]
     public Task Reports_every_operation_whose_request_key_names_another_region(string method, string request, string member, bool aliasValid) => Reports($$"""
