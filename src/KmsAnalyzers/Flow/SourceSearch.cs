@@ -107,8 +107,14 @@ internal sealed class SourceSearch
         known = false;
         foreach (var tree in _compilation.SyntaxTrees)
         {
-            if (TreeText.ContainsWord(Facts(tree).GlobalUsings(tree, cancellationToken), segment))
+            // The file's text first (the types' own question, kept per file): only a file that holds the segment has
+            // its directives read from its root.
+            var facts = Facts(tree);
+            if (facts.MayNameAsWritten(tree, segment, cancellationToken) && TreeText.ContainsWord(facts.GlobalUsings(tree, cancellationToken), segment))
+            {
                 known = true;
+                break;
+            }
         }
 
         return _globalUsingsName.GetOrAdd(segment, known);
