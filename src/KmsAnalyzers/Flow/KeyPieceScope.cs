@@ -52,8 +52,12 @@ internal sealed class KeyPieceScope
     }
 
     /// <summary>Whether code in <paramref name="tree"/> may hold a string that holds a key identifier.</summary>
+    /// <remarks>
+    /// A file with a marker answers alone (kept per file): the IDE, analyzing one such document, reads no other file.
+    /// A file the compilation does not hold is looked at.
+    /// </remarks>
     public bool MayHoldKeyIdentifiers(SyntaxTree tree, CancellationToken cancellationToken) =>
-        !Answers(cancellationToken).TryGetValue(tree, out var may) || may; // a file the compilation does not hold is looked at
+        SourceSearch.MayHoldKeyIdentifierMarker(tree, cancellationToken) || !Answers(cancellationToken).TryGetValue(tree, out var may) || may;
 
     /// <summary>
     /// The answer for every file of the compilation: it holds a marker, or it names a <c>const</c> field whose value may
