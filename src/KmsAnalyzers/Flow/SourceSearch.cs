@@ -343,7 +343,7 @@ internal sealed class SourceSearch
 
         public bool MayHoldKeyIdentifierMarker(SyntaxTree tree, CancellationToken cancellationToken) =>
             Fact(ref _mayHoldKeyIdentifierMarker, tree, cancellationToken, static (facts, text) =>
-                (facts.MayHoldKmsInAnyCase(text) && KmsIdentifiers.SourceMayHoldKms(text)) || KmsIdentifiers.SourceMayHoldKeyIdentifierMarkerOtherThanKms(text));
+                KmsIdentifiers.SourceMayHoldKeyIdentifierMarker(text, facts.MayHoldKmsInAnyCase(text)));
 
         // kms in any case, read once for the key identifier markers (kms) and the names that hold it (the CDK's KMS
         // namespace): most files hold neither, and are read once for both.
