@@ -347,17 +347,8 @@ internal sealed class SourceSearch
 
         // kms in any case, read once for the key identifier markers (kms) and the names that hold it (the CDK's KMS
         // namespace): most files hold neither, and are read once for both.
-        private bool MayHoldKmsInAnyCase(string text)
-        {
-            var known = Volatile.Read(ref _mayHoldKmsInAnyCase);
-            if (known == Unknown)
-            {
-                known = KmsIdentifiers.SourceMayHoldKmsInAnyCase(text) ? Yes : No;
-                Volatile.Write(ref _mayHoldKmsInAnyCase, known);
-            }
-
-            return known == Yes;
-        }
+        private bool MayHoldKmsInAnyCase(string text) =>
+            Fact(ref _mayHoldKmsInAnyCase, text, static (_, t) => KmsIdentifiers.SourceMayHoldKmsInAnyCase(t));
 
         /// <summary>Whether the file may hold a target-typed <c>new(…)</c>, which names no type.</summary>
         public bool MayCreateImplicitly(SyntaxTree tree, CancellationToken cancellationToken) =>
@@ -383,12 +374,16 @@ internal sealed class SourceSearch
             return known;
         }
 
-        private bool Fact(ref int fact, SyntaxTree tree, CancellationToken cancellationToken, Func<TreeText, string, bool> read)
+        // The file's text is fetched only when the fact is not known yet.
+        private bool Fact(ref int fact, SyntaxTree tree, CancellationToken cancellationToken, Func<TreeText, string, bool> read) =>
+            Volatile.Read(ref fact) is var known && known != Unknown ? known == Yes : Fact(ref fact, Text(tree, cancellationToken), read);
+
+        private bool Fact(ref int fact, string text, Func<TreeText, string, bool> read)
         {
             var known = Volatile.Read(ref fact);
             if (known == Unknown)
             {
-                known = read(this, Text(tree, cancellationToken)) ? Yes : No;
+                known = read(this, text) ? Yes : No;
                 Volatile.Write(ref fact, known);
             }
 
