@@ -6,6 +6,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Threading;
 using KmsAnalyzers.Identifiers;
+using KmsAnalyzers.Sdk;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -34,6 +35,7 @@ internal sealed class SourceSearch
     private readonly ConcurrentDictionary<IMethodSymbol, IReadOnlyList<IOperation>> _calls = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<string, SyntaxTree[]> _treesByName = new();
     private readonly ConcurrentDictionary<string, bool> _globalUsingsName = new();
+    private int _globalUsingsNameKmsSdk; // TreeText's Unknown, No, Yes
 
     private SourceSearch(Compilation compilation) => _compilation = compilation;
 
@@ -98,6 +100,61 @@ internal sealed class SourceSearch
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Whether code of <paramref name="type"/> may call a method of the KMS client, a superset told from the text of the
+    /// type's files, of its containing types and of its base types declared in source: a call binds to the client through
+    /// a receiver whose type is written somewhere, and code reaches the client by the SDK's names
+    /// (<c>IAmazonKeyManagementService</c>, <c>using Amazon.KeyManagementService.Model;</c> for its requests), by a
+    /// field, property, variable or alias that says <c>kms</c> in any case, or through a member it inherits. A
+    /// <c>global using</c> that names the SDK makes every type a candidate (an alias of the client type, requests named
+    /// without a using). Not seen: a client reached only through a member of an unrelated type (<c>_aws.Keys.DecryptAsync(…)</c>)
+    /// in files that name neither the SDK nor kms, with a request built elsewhere or none (a convenience overload).
+    /// </summary>
+    public bool MayUseKmsClient(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        if (GlobalUsingsNameKmsSdk(cancellationToken))
+            return true;
+        var depth = 0;
+        for (var declared = type; declared is not null && depth < MaxTypesLookedAt; declared = declared.ContainingType)
+        {
+            for (var reached = declared; reached is { DeclaringSyntaxReferences.Length: > 0 } && depth < MaxTypesLookedAt; reached = reached.BaseType, depth++)
+            {
+                foreach (var reference in reached.DeclaringSyntaxReferences)
+                {
+                    if (Facts(reference.SyntaxTree).MayNameKmsSdk(reference.SyntaxTree, cancellationToken))
+                        return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    // Containing and base types looked at for one type: a bound against a cycle of base types in broken code.
+    private const int MaxTypesLookedAt = 32;
+
+    private bool GlobalUsingsNameKmsSdk(CancellationToken cancellationToken)
+    {
+        var known = Volatile.Read(ref _globalUsingsNameKmsSdk);
+        if (known != 0)
+            return known == 2;
+        var found = false;
+        foreach (var tree in _compilation.SyntaxTrees)
+        {
+            // The file's fact first (the types' own question, kept per file): only a file that holds the word has its
+            // directives read from its root.
+            var facts = Facts(tree);
+            if (facts.MayNameKmsSdk(tree, cancellationToken) && facts.GlobalUsings(tree, cancellationToken).IndexOf(SdkNames.KmsSdkWord, StringComparison.Ordinal) >= 0)
+            {
+                found = true;
+                break;
+            }
+        }
+
+        Volatile.Write(ref _globalUsingsNameKmsSdk, found ? 2 : 1);
+        return found;
     }
 
     private bool GlobalUsingsName(string segment, CancellationToken cancellationToken)
@@ -312,6 +369,7 @@ internal sealed class SourceSearch
         private int _mayCreateImplicitly;
         private int _mayHoldKeyIdentifierMarker;
         private int _mayHoldKmsInAnyCase;
+        private int _mayNameKmsSdk;
         private string? _globalUsings;
         private WeakReference<string>? _text;
 
@@ -349,6 +407,14 @@ internal sealed class SourceSearch
         // namespace): most files hold neither, and are read once for both.
         private bool MayHoldKmsInAnyCase(string text) =>
             Fact(ref _mayHoldKmsInAnyCase, text, static (_, t) => KmsIdentifiers.SourceMayHoldKmsInAnyCase(t));
+
+        /// <summary>
+        /// Whether the file says <c>kms</c> in any case or the SDK's word <c>KeyManagementService</c>, as written: the
+        /// file's part of <see cref="SourceSearch.MayUseKmsClient"/>.
+        /// </summary>
+        public bool MayNameKmsSdk(SyntaxTree tree, CancellationToken cancellationToken) =>
+            Fact(ref _mayNameKmsSdk, tree, cancellationToken, static (facts, text) =>
+                facts.MayHoldKmsInAnyCase(text) || text.IndexOf(SdkNames.KmsSdkWord, StringComparison.Ordinal) >= 0);
 
         /// <summary>Whether the file may hold a target-typed <c>new(…)</c>, which names no type.</summary>
         public bool MayCreateImplicitly(SyntaxTree tree, CancellationToken cancellationToken) =>

@@ -17,11 +17,12 @@ namespace KmsAnalyzers.Rules;
 /// <summary>
 /// KMS0003: a decrypt call (Decrypt, ReEncrypt source side, Decapsulate) whose client Region and key or ciphertext
 /// Region are both known at compile time and differ, or whose client is pinned outside the home Regions, for one
-/// compilation that references the KMS SDK; <see cref="KmsCodeAnalyzer"/> hands it every invocation.
+/// compilation that references the KMS SDK; <see cref="KmsCodeAnalyzer"/> registers it in every type whose code may
+/// use the KMS client (<see cref="Register"/>).
 /// Values come from the compilation's <see cref="ValueModel"/>: locals, fields, properties, constructors and factories
 /// of this type and of the types it reads (definition direction, built on demand), resolved at the call, so the rule
-/// runs live in the editor. No symbol start/end: the driver's bookkeeping for those on every type of the compilation
-/// is cost the rule does not need.
+/// runs live in the editor. Only in the types that may use the client: visiting every invocation of a compilation was
+/// most of the rule's cost in the driver (docs/performance.md, session 15).
 /// KMS0008 (<see cref="TypeState.AnalyzeKeyCall"/>): any other KMS call whose key ARN names another Region than its
 /// client's. Both share one invocation action and the Region resolvers of the type.
 /// The compilation-end pass (<see cref="Report"/>) takes the KMS calls whose live answer stopped at a parameter: who
@@ -52,26 +53,47 @@ internal sealed partial class CrossRegionDecryptRule
     private AliasMap AliasMapOf(AnalyzerOptions options, CancellationToken cancellationToken) =>
         LazyInitializer.EnsureInitialized(ref _aliasMap, () => AliasMap.FromAdditionalFiles(options, cancellationToken))!;
 
-    public void Analyze(OperationAnalysisContext context)
+    /// <summary>
+    /// Registers the rule in one type whose code may use the KMS client (<see cref="SourceSearch.MayUseKmsClient"/>):
+    /// its KMS calls are collected as the driver visits them and judged at the type's end. By then the driver has built
+    /// the operations of every member, so the type's values are read from its trees; judged at the first call, the
+    /// flow bound the rest of the type itself, and the driver charged that to this rule (3 ms of a 2,000-line document).
+    /// </summary>
+    public void Register(SymbolStartAnalysisContext typeStart)
     {
-        // The name first: nearly every invocation of a compilation is rejected on it. Then the client type by its
-        // metadata name, so that another library's Encrypt or Sign never makes this callback look up (and bind) the SDK.
+        var calls = new ConcurrentQueue<(INamedTypeSymbol Owner, IInvocationOperation Call)>();
+        typeStart.RegisterOperationAction(context => Collect(context, calls), OperationKind.Invocation);
+        typeStart.RegisterSymbolEndAction(end => AnalyzeCalls(end, calls));
+    }
+
+    private void Collect(OperationAnalysisContext context, ConcurrentQueue<(INamedTypeSymbol Owner, IInvocationOperation Call)> calls)
+    {
+        // The name first: nearly every invocation of a type is rejected on it. Then the client type by its metadata
+        // name, so that another library's Encrypt or Sign never makes this callback look up (and bind) the SDK.
         var invocation = (IInvocationOperation)context.Operation;
         if (!KmsOperations.IsKeyOperation(invocation.TargetMethod.Name) || invocation.Arguments.Length == 0 ||
             !SymbolNames.IsOrInherits(invocation.TargetMethod.ContainingType, KnownSinks.KmsInterface) ||
             _kmsSymbols.Value is not { } kms || !kms.IsKmsClient(invocation.TargetMethod.ContainingType))
             return;
-        var owner = context.ContainingSymbol as INamedTypeSymbol ?? context.ContainingSymbol.ContainingType;
-        if (owner is null)
-            return;
-        var (decrypt, keyCall) = TypeOf(owner, kms).Analyze(invocation, context.Options, context.CancellationToken);
-        if (decrypt is not null)
-            context.ReportDiagnostic(decrypt);
-        if (keyCall is not null)
-            context.ReportDiagnostic(keyCall);
+        if ((context.ContainingSymbol as INamedTypeSymbol ?? context.ContainingSymbol.ContainingType) is { } owner)
+            calls.Enqueue((owner, invocation));
     }
 
-    // Apart from Analyze: a lambda capturing its locals would allocate their closure at every invocation it rejects.
+    private void AnalyzeCalls(SymbolAnalysisContext end, ConcurrentQueue<(INamedTypeSymbol Owner, IInvocationOperation Call)> calls)
+    {
+        if (calls.IsEmpty || _kmsSymbols.Value is not { } kms)
+            return;
+        foreach (var (owner, invocation) in calls)
+        {
+            end.CancellationToken.ThrowIfCancellationRequested();
+            var (decrypt, keyCall) = TypeOf(owner, kms).Analyze(invocation, end.Options, end.CancellationToken);
+            if (decrypt is not null)
+                end.ReportDiagnostic(decrypt);
+            if (keyCall is not null)
+                end.ReportDiagnostic(keyCall);
+        }
+    }
+
     private TypeState TypeOf(INamedTypeSymbol owner, KmsSymbols kms) =>
         _types.TryGetValue(owner, out var known) ? known : _types.GetOrAdd(owner, new TypeState(kms, this, _model));
 

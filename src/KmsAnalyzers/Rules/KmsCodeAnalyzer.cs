@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using KmsAnalyzers.Flow;
 using KmsAnalyzers.Roslyn;
 using KmsAnalyzers.Sdk;
 using Microsoft.CodeAnalysis;
@@ -7,12 +8,12 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace KmsAnalyzers.Rules;
 
 /// <summary>
-/// The analyzer that reads KMS calls, for KMS0003 and KMS0008 (<see cref="CrossRegionDecryptRule"/>): one invocation
-/// action for the whole compilation. The strings of KMS0001/0002/0004/0005 are <see cref="KmsStringAnalyzer"/>'s, visited
-/// per type: an analyzer that has a symbol start is charged, in the IDE, for binding that its invocation flow meets first
-/// (one document: 1.7 → 6.9 ms with both in one analyzer, 2.0 ms apart; docs/performance.md, session 13). The CDK key
-/// rules (<see cref="CdkKeyPolicyAnalyzer"/>) need per-type actions and stay apart, and KMS0010 too: it is off by
-/// default, and the driver then skips it whole.
+/// The analyzer that reads KMS calls, for KMS0003 and KMS0008 (<see cref="CrossRegionDecryptRule"/>): a symbol start
+/// per type that registers the rule only where the type's code may use the KMS client, told from its files' text
+/// (<see cref="SourceSearch.MayUseKmsClient"/>), so that the driver dispatches nothing on the invocations of the other
+/// types (most of a code base). The strings of KMS0001/0002/0004/0005 are <see cref="KmsStringAnalyzer"/>'s, and the
+/// CDK key rules <see cref="CdkKeyPolicyAnalyzer"/>'s: each analyzer's gate reads the files for its own question. KMS0010
+/// is apart too: it is off by default, and the driver then skips it whole.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class KmsCodeAnalyzer : DiagnosticAnalyzer
@@ -31,7 +32,12 @@ public sealed class KmsCodeAnalyzer : DiagnosticAnalyzer
             if (!SdkReferences.Of(start.Compilation).MayHaveKmsSdk)
                 return;
             var decrypts = new CrossRegionDecryptRule(start.Compilation);
-            start.RegisterOperationAction(decrypts.Analyze, OperationKind.Invocation);
+            var search = SourceSearch.For(start.Compilation);
+            start.RegisterSymbolStartAction(typeStart =>
+            {
+                if (search.MayUseKmsClient((INamedTypeSymbol)typeStart.Symbol, typeStart.CancellationToken))
+                    decrypts.Register(typeStart);
+            }, SymbolKind.NamedType);
             start.RegisterCompilationEndAction(decrypts.Report);
         });
     }

@@ -11,6 +11,9 @@ internal static class SdkNames
 {
     // Assembly and top-level namespace names: whether a compilation can see an SDK at all (SdkReferences).
     public const string KmsSdkAssembly = "AWSSDK.KeyManagementService";
+
+    /// <summary>The word in the KMS SDK's namespace and client type names (<c>Amazon.KeyManagementService</c>, <c>IAmazonKeyManagementService</c>).</summary>
+    public const string KmsSdkWord = "KeyManagementService";
     public const string AwsSdkAssemblyPrefix = "AWSSDK.";
     public const string EncryptionSdkAssemblyPrefix = "AWS.";
     public const string CdkAssemblyPrefix = "Amazon.CDK";

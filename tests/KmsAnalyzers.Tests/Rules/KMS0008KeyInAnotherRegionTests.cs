@@ -238,6 +238,72 @@ public sealed class KMS0008KeyInAnotherRegionTests
         return test.RunAsync(CancellationToken.None);
     }
 
+    // KMS calls are visited only in the types whose code may use the client (SourceSearch.MayUseKmsClient): the files of
+    // the type, of its containing types and of its base types, told from their text, or a global using of the SDK. In each
+    // test below, the file with the call says neither kms nor the SDK's name (the key ARN is a constant of Keys.cs).
+    private static Task ReportsAcrossFiles(DiagnosticResult expected, params (string Name, string Code)[] files)
+    {
+        var test = new Verify.Test();
+        test.TestState.Sources.Add(("Keys.cs", $$"""static class Keys { public const string Orders = "{{EuWest1Arn}}"; }"""));
+        foreach (var file in files)
+            test.TestState.Sources.Add(file);
+        test.ExpectedDiagnostics.Add(expected);
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public Task Reports_a_call_on_a_client_inherited_from_a_base_type_declared_in_another_file() => ReportsAcrossFiles(
+        Kms0008(0, "DescribeKeyAsync", "keyId"),
+        ("Base.cs", Usings + """
+            abstract class ClientOwner
+            {
+                protected readonly IAmazonKeyManagementService Client = new AmazonKeyManagementServiceClient(RegionEndpoint.EUWest2);
+            }
+            """),
+        ("Worker.cs", """
+            using System.Threading.Tasks;
+            sealed class Worker : ClientOwner
+            {
+                Task Run() => {|#0:Client.DescribeKeyAsync(Keys.Orders)|};
+            }
+            """));
+
+    [Fact]
+    public Task Reports_a_call_in_a_nested_type_on_a_client_its_container_declares_in_another_file() => ReportsAcrossFiles(
+        Kms0008(0, "DescribeKeyAsync", "keyId"),
+        ("Outer.Client.cs", Usings + """
+            partial class Outer
+            {
+                internal static readonly IAmazonKeyManagementService Client = new AmazonKeyManagementServiceClient(RegionEndpoint.EUWest2);
+            }
+            """),
+        ("Outer.Inner.cs", """
+            using System.Threading.Tasks;
+            partial class Outer
+            {
+                sealed class Inner
+                {
+                    Task Run() => {|#0:Client.DescribeKeyAsync(Keys.Orders)|};
+                }
+            }
+            """));
+
+    [Fact]
+    public Task Reports_a_call_on_a_client_named_by_a_global_using_alias() => ReportsAcrossFiles(
+        Kms0008(0, "DescribeKeyAsync", "keyId"),
+        ("GlobalUsings.cs", """
+            global using Amazon;
+            global using RegionalClient = Amazon.KeyManagementService.AmazonKeyManagementServiceClient;
+            """),
+        ("Worker.cs", """
+            using System.Threading.Tasks;
+            sealed class Worker
+            {
+                private readonly RegionalClient _client = new RegionalClient(RegionEndpoint.EUWest2);
+                Task Run() => {|#0:_client.DescribeKeyAsync(Keys.Orders)|};
+            }
+            """));
+
     [Theory]
     [InlineData("new AmazonKeyManagementServiceClient()")]                                      // Region from the environment
     [InlineData("injected")]                                                                      // a parameter (DI)
