@@ -85,6 +85,8 @@ internal sealed class CdkKeyFlow
         var keys = new ConcurrentQueue<IObjectCreationOperation>();
         var replicas = new ConcurrentQueue<IObjectCreationOperation>();
         var search = SourceSearch.For(compilation);
+        // Every file is read once here, on one thread, rather than by the first types' starts at once.
+        _ = search.GlobalUsingsNameNamespace(KmsNamespaceSegment, start.CancellationToken);
         start.RegisterSymbolStartAction(symbolStart =>
         {
             // Most types create no KMS key construct: they register nothing, so the driver keeps no per-type actions
@@ -105,6 +107,7 @@ internal sealed class CdkKeyFlow
                 var list = cdk.IsKey(creation.Type) ? typeKeys : cdk.IsReplica(creation.Type) ? typeReplicas : null;
                 if (list is null)
                     return;
+                search.Offer(creation.SemanticModel); // the flow reads the type with the driver's model (SourceSearch.Offer)
                 lock (list)
                     list.Add(creation);
             }, OperationKind.ObjectCreation);

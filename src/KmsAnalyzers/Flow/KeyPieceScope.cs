@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using KmsAnalyzers.Identifiers;
 using Microsoft.CodeAnalysis;
@@ -19,7 +20,7 @@ namespace KmsAnalyzers.Flow;
 /// Why it holds: a reported value holds a key identifier, and every key identifier holds <c>kms</c>, <c>mrk</c> or the
 /// pieces of a key id (<see cref="KmsIdentifiers.MayHoldKeyIdentifierMarker"/>). Those characters are written either in
 /// the type's own files, or in a constant that the type's code reads by name, directly or through other constants:
-/// <see cref="Answers"/> finds that set of names from the files that hold a marker and then from the files that name one
+/// <see cref="Build"/> finds that set of names from the files that hold a marker and then from the files that name one
 /// of the constants found. Not seen, as in <see cref="KeyPieceSearch"/>: a marker split inside itself
 /// (<c>"k" + "ms:"</c>), and constants of referenced assemblies.
 /// </para>
@@ -35,45 +36,47 @@ namespace KmsAnalyzers.Flow;
 internal sealed class KeyPieceScope
 {
     private readonly Compilation _compilation;
-    private Dictionary<SyntaxTree, bool>? _answers;
+    private readonly Dictionary<SyntaxTree, bool> _answers;
 
-    public KeyPieceScope(Compilation compilation) => _compilation = compilation;
+    /// <summary>
+    /// The scope of a compilation, with the answer for every file built now: an analyzer makes it in its compilation
+    /// start, on one thread, so that the first types' starts do not each build it at once (the driver charges both).
+    /// </summary>
+    public KeyPieceScope(Compilation compilation, CancellationToken cancellationToken)
+    {
+        _compilation = compilation;
+        _answers = Build(cancellationToken);
+    }
 
     /// <summary>Whether code of <paramref name="type"/> may hold a string that holds a key identifier.</summary>
-    public bool MayHoldKeyIdentifiers(INamedTypeSymbol type, CancellationToken cancellationToken)
+    public bool MayHoldKeyIdentifiers(INamedTypeSymbol type)
     {
         foreach (var reference in type.DeclaringSyntaxReferences)
         {
-            if (MayHoldKeyIdentifiers(reference.SyntaxTree, cancellationToken))
+            if (MayHoldKeyIdentifiers(reference.SyntaxTree))
                 return true;
         }
 
         return false;
     }
 
-    /// <summary>Whether code in <paramref name="tree"/> may hold a string that holds a key identifier.</summary>
+    /// <summary>Whether code in <paramref name="tree"/> may hold a string that holds a key identifier (yes for a file the compilation does not hold).</summary>
     /// <remarks>
-    /// A file with a marker answers alone (kept per file): the IDE, analyzing one such document, reads no other file.
-    /// A file the compilation does not hold is looked at.
+    /// Built for every file at the compilation's start: the IDE builds it for each keystroke's compilation, from what
+    /// it kept per tree (each file's facts and constants), so a keystroke reads the edited file only.
     /// </remarks>
-    public bool MayHoldKeyIdentifiers(SyntaxTree tree, CancellationToken cancellationToken) =>
-        SourceSearch.MayHoldKeyIdentifierMarker(tree, cancellationToken) || !Answers(cancellationToken).TryGetValue(tree, out var may) || may;
+    public bool MayHoldKeyIdentifiers(SyntaxTree tree) =>
+        !_answers.TryGetValue(tree, out var may) || may;
 
     /// <summary>
     /// The answer for every file of the compilation: it holds a marker, or it names a <c>const</c> field whose value may
     /// hold a piece of a key identifier. Those constants are found in the files that hold a marker, then in the files
     /// that name one of those (a constant composed of others), until no new name is found; each file is searched for
     /// all the names found since its last search at once, while its text is in the processor's cache (a search of the
-    /// whole code base's text per name cost about as much again). Built once per compilation, by the first type that
-    /// asks; a thread that asks while another builds it builds its own rather than wait (the driver charges a callback
-    /// the time it waits).
+    /// whole code base's text per name cost about as much again).
     /// </summary>
-    private Dictionary<SyntaxTree, bool> Answers(CancellationToken cancellationToken)
+    private Dictionary<SyntaxTree, bool> Build(CancellationToken cancellationToken)
     {
-        var known = Volatile.Read(ref _answers);
-        if (known is not null)
-            return known;
-
         var names = new List<string>();
         var nameSet = new HashSet<string>(StringComparer.Ordinal);
         var files = new List<(SyntaxTree Tree, bool Holds, int Searched)>();
@@ -110,43 +113,86 @@ internal sealed class KeyPieceScope
         var answers = new Dictionary<SyntaxTree, bool>(files.Count);
         foreach (var (tree, holds, _) in files)
             answers[tree] = holds;
-        return Interlocked.CompareExchange(ref _answers, answers, null) ?? answers;
+        return answers;
     }
 
     // The constants of the file whose initializer holds a marker or names a constant already found.
     private static void AddConstants(SyntaxTree tree, List<string> names, HashSet<string> nameSet, CancellationToken cancellationToken)
     {
-        foreach (var declarator in ConstantDeclarators(tree.GetRoot(cancellationToken)))
+        foreach (var constant in ConstantsOf(tree, cancellationToken))
         {
-            var name = declarator.Identifier.ValueText;
-            if (declarator.Initializer is { Value: var value } && !nameSet.Contains(name) && MayHoldPiece(value, nameSet) && nameSet.Add(name))
-                names.Add(name);
+            if (!nameSet.Contains(constant.Name) && (constant.HoldsMarker || NamesAny(constant.Names, nameSet)) && nameSet.Add(constant.Name))
+                names.Add(constant.Name);
         }
     }
 
-    private static bool MayHoldPiece(ExpressionSyntax value, HashSet<string> names)
+    private static bool NamesAny(string[] identifiers, HashSet<string> names)
     {
-        if (value is LiteralExpressionSyntax literal &&
-            KmsIdentifiers.Classify(literal.Token.ValueText) is KmsIdentifierKind.KeyArn or KmsIdentifierKind.MultiRegionKeyId or KmsIdentifierKind.KeyId)
-            return false; // a whole key identifier (the remarks say why)
-        foreach (var token in value.DescendantTokens())
+        foreach (var identifier in identifiers)
         {
-            switch (token.Kind())
-            {
-                case SyntaxKind.StringLiteralToken or SyntaxKind.SingleLineRawStringLiteralToken or SyntaxKind.MultiLineRawStringLiteralToken or
-                    SyntaxKind.InterpolatedStringTextToken:
-                    if (KmsIdentifiers.MayHoldKeyIdentifierMarker(token.ValueText))
-                        return true;
-                    break;
-                case SyntaxKind.IdentifierToken:
-                    if (names.Contains(token.ValueText))
-                        return true;
-                    break;
-            }
+            if (names.Contains(identifier))
+                return true;
         }
 
         return false;
     }
+
+    /// <summary>
+    /// A <c>const</c> of a file: its name, whether a string of its initializer holds a marker, and the identifiers the
+    /// initializer names. Read once per tree: the IDE's compilation of each keystroke builds the scope again, from the
+    /// trees of unchanged files.
+    /// </summary>
+    private readonly struct Constant
+    {
+        public Constant(string name, bool holdsMarker, string[] names)
+        {
+            Name = name;
+            HoldsMarker = holdsMarker;
+            Names = names;
+        }
+
+        public string Name { get; }
+        public bool HoldsMarker { get; }
+        public string[] Names { get; }
+    }
+
+    private static readonly ConditionalWeakTable<SyntaxTree, Constant[]> Constants = new();
+
+    private static Constant[] ConstantsOf(SyntaxTree tree, CancellationToken cancellationToken)
+    {
+        if (Constants.TryGetValue(tree, out var known))
+            return known;
+        var constants = new List<Constant>();
+        foreach (var declarator in ConstantDeclarators(tree.GetRoot(cancellationToken)))
+        {
+            if (declarator.Initializer is not { Value: var value } || IsWholeKeyIdentifier(value))
+                continue; // a whole key identifier (the remarks say why)
+            var holdsMarker = false;
+            var identifiers = new List<string>();
+            foreach (var token in value.DescendantTokens())
+            {
+                switch (token.Kind())
+                {
+                    case SyntaxKind.StringLiteralToken or SyntaxKind.SingleLineRawStringLiteralToken or SyntaxKind.MultiLineRawStringLiteralToken or
+                        SyntaxKind.InterpolatedStringTextToken:
+                        holdsMarker |= KmsIdentifiers.MayHoldKeyIdentifierMarker(token.ValueText);
+                        break;
+                    case SyntaxKind.IdentifierToken:
+                        identifiers.Add(token.ValueText);
+                        break;
+                }
+            }
+
+            constants.Add(new Constant(declarator.Identifier.ValueText, holdsMarker, identifiers.ToArray()));
+        }
+
+        var all = constants.ToArray();
+        return Constants.GetValue(tree, _ => all);
+    }
+
+    private static bool IsWholeKeyIdentifier(ExpressionSyntax value) =>
+        value is LiteralExpressionSyntax literal &&
+        KmsIdentifiers.Classify(literal.Token.ValueText) is KmsIdentifierKind.KeyArn or KmsIdentifierKind.MultiRegionKeyId or KmsIdentifierKind.KeyId;
 
     // The const fields declared in the file, in types at any depth; their declarations, not their uses.
     private static IEnumerable<VariableDeclaratorSyntax> ConstantDeclarators(SyntaxNode root)

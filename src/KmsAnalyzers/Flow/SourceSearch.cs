@@ -32,6 +32,7 @@ internal sealed class SourceSearch
 
     private readonly Compilation _compilation;
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
+    private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _offered = new();
     private readonly ConcurrentDictionary<IMethodSymbol, IReadOnlyList<IOperation>> _calls = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<string, SyntaxTree[]> _treesByName = new();
     private readonly ConcurrentDictionary<string, bool> _globalUsingsName = new();
@@ -41,15 +42,22 @@ internal sealed class SourceSearch
 
     public static SourceSearch For(Compilation compilation) => Searches.GetValue(compilation, static c => new SourceSearch(c));
 
-    /// <summary>Lets the search reuse the model a callback already has for its tree.</summary>
+    /// <summary>
+    /// Lets the search, and the value model, read a tree with the model a callback has for it: the driver's, which holds
+    /// the operations the driver built. A model of our own binds the file again: where the host hands the driver a
+    /// model of its own (the IDE's document), the value flow of a 2,000-line document's KMS type cost 3-5 ms in it
+    /// against 0.5 ms in the driver's (docs/performance.md, session 15). The first model offered for a tree is kept.
+    /// </summary>
     public void Offer(SemanticModel? model)
     {
-        if (model is not null)
-            _models.TryAdd(model.SyntaxTree, model);
+        if (model is not null && !_offered.ContainsKey(model.SyntaxTree))
+            _offered.TryAdd(model.SyntaxTree, model);
     }
 
+    /// <summary>The model to read <paramref name="tree"/> with: one a callback offered, else the compilation's.</summary>
 #pragma warning disable RS1030 // Other files are bound with their own tree's model; the driver's model provider caches it.
-    public SemanticModel Model(SyntaxTree tree) => _models.GetOrAdd(tree, t => _compilation.GetSemanticModel(t));
+    public SemanticModel Model(SyntaxTree tree) =>
+        _offered.TryGetValue(tree, out var offered) ? offered : _models.GetOrAdd(tree, t => _compilation.GetSemanticModel(t));
 #pragma warning restore RS1030
 
     /// <summary>The files that may contain the identifier <paramref name="name"/> (a superset: comments and strings count too).</summary>
@@ -90,7 +98,7 @@ internal sealed class SourceSearch
     /// </summary>
     public bool MayNameNamespace(INamedTypeSymbol type, string segment, CancellationToken cancellationToken)
     {
-        if (GlobalUsingsName(segment, cancellationToken))
+        if (GlobalUsingsNameNamespace(segment, cancellationToken))
             return true;
         foreach (var reference in type.DeclaringSyntaxReferences)
         {
@@ -135,7 +143,8 @@ internal sealed class SourceSearch
     // Containing and base types looked at for one type: a bound against a cycle of base types in broken code.
     private const int MaxTypesLookedAt = 32;
 
-    private bool GlobalUsingsNameKmsSdk(CancellationToken cancellationToken)
+    /// <summary>Whether a <c>global using</c> of the compilation names the KMS SDK (see <see cref="GlobalUsingsNameNamespace"/>).</summary>
+    public bool GlobalUsingsNameKmsSdk(CancellationToken cancellationToken)
     {
         var known = Volatile.Read(ref _globalUsingsNameKmsSdk);
         if (known != 0)
@@ -157,7 +166,12 @@ internal sealed class SourceSearch
         return found;
     }
 
-    private bool GlobalUsingsName(string segment, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether a <c>global using</c> of the compilation names the namespace segment, read once per compilation from every
+    /// file: an analyzer asks in its compilation start, on one thread, so that two types that meet the question at once
+    /// do not each read every file (the driver charges both).
+    /// </summary>
+    public bool GlobalUsingsNameNamespace(string segment, CancellationToken cancellationToken)
     {
         if (_globalUsingsName.TryGetValue(segment, out var known))
             return known;

@@ -254,9 +254,8 @@ internal sealed class ValueModel
         foreach (var reference in type.DeclaringSyntaxReferences)
         {
             var declaration = reference.GetSyntax(cancellationToken);
-#pragma warning disable RS1030 // The model reads other types' declarations on demand: there is no callback for them.
-            var semanticModel = _compilation.GetSemanticModel(declaration.SyntaxTree);
-#pragma warning restore RS1030
+            // The driver's model where a callback offered it (SourceSearch.Offer says why), else the compilation's.
+            var semanticModel = SourceSearch.For(_compilation).Model(declaration.SyntaxTree);
             foreach (var (root, owner) in Roots(declaration, semanticModel, cancellationToken))
             {
                 if (semanticModel.GetOperation(root, cancellationToken) is { } operation)

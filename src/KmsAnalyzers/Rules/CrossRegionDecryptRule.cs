@@ -33,12 +33,14 @@ internal sealed partial class CrossRegionDecryptRule
 {
     private readonly Lazy<KmsSymbols?> _kmsSymbols;
     private readonly ValueModel _model;
+    private readonly SourceSearch _search;
 
     public CrossRegionDecryptRule(Compilation compilation)
     {
         // PublicationOnly: no callback waits while another thread looks the symbols up (the driver charges the wait).
         _kmsSymbols = new Lazy<KmsSymbols?>(() => KmsSymbols.TryCreate(compilation), LazyThreadSafetyMode.PublicationOnly);
         _model = ValueModel.For(compilation);
+        _search = SourceSearch.For(compilation);
     }
 
     /// <summary>Calls whose live answer stopped at a parameter; <c>IsDecrypt</c>: KMS0003's question, else KMS0008's.</summary>
@@ -75,8 +77,10 @@ internal sealed partial class CrossRegionDecryptRule
             !SymbolNames.IsOrInherits(invocation.TargetMethod.ContainingType, KnownSinks.KmsInterface) ||
             _kmsSymbols.Value is not { } kms || !kms.IsKmsClient(invocation.TargetMethod.ContainingType))
             return;
-        if ((context.ContainingSymbol as INamedTypeSymbol ?? context.ContainingSymbol.ContainingType) is { } owner)
-            calls.Enqueue((owner, invocation));
+        if ((context.ContainingSymbol as INamedTypeSymbol ?? context.ContainingSymbol.ContainingType) is not { } owner)
+            return;
+        _search.Offer(invocation.SemanticModel); // the type's values are read with the driver's model (SourceSearch.Offer)
+        calls.Enqueue((owner, invocation));
     }
 
     private void AnalyzeCalls(SymbolAnalysisContext end, ConcurrentQueue<(INamedTypeSymbol Owner, IInvocationOperation Call)> calls)

@@ -33,6 +33,8 @@ public sealed class KmsCodeAnalyzer : DiagnosticAnalyzer
                 return;
             var decrypts = new CrossRegionDecryptRule(start.Compilation);
             var search = SourceSearch.For(start.Compilation);
+            // Every file is read once here, on one thread, rather than by the first types' starts at once.
+            _ = search.GlobalUsingsNameKmsSdk(start.CancellationToken);
             start.RegisterSymbolStartAction(typeStart =>
             {
                 if (search.MayUseKmsClient((INamedTypeSymbol)typeStart.Symbol, typeStart.CancellationToken))

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
@@ -123,12 +124,16 @@ public sealed class KmsStringAnalyzer : DiagnosticAnalyzer
             // identifier (KeyPieceScope): the driver dispatches nothing on the strings and operators of every other
             // type (session 13).
             var pieces = new KeyPieceSearch(start.Compilation);
-            var scope = new KeyPieceScope(start.Compilation);
+            var scope = new KeyPieceScope(start.Compilation, start.CancellationToken);
             start.RegisterSymbolStartAction(typeStart =>
             {
-                if (!scope.MayHoldKeyIdentifiers((INamedTypeSymbol)typeStart.Symbol, typeStart.CancellationToken))
+                if (!scope.MayHoldKeyIdentifiers((INamedTypeSymbol)typeStart.Symbol))
                     return;
-                typeStart.RegisterSyntaxNodeAction(AnalyzeLiteral, SyntaxKind.StringLiteralExpression, SyntaxKind.Utf8StringLiteralExpression);
+                // Literals that may be reported are bound at the type's end, when the driver has built the operations of
+                // every member: bound in their own callback, one that met a member first was charged its binding.
+                var literals = new ConcurrentQueue<(LiteralExpressionSyntax Literal, SemanticModel Model)>();
+                typeStart.RegisterSyntaxNodeAction(context => CollectLiteral(context, literals), SyntaxKind.StringLiteralExpression, SyntaxKind.Utf8StringLiteralExpression);
+                typeStart.RegisterSymbolEndAction(end => AnalyzeLiterals(end, literals));
                 typeStart.RegisterOperationAction(context => AnalyzeComposite(context, pieces), OperationKind.Binary, OperationKind.InterpolatedString);
                 // The driver runs no operation action on the default values of local function and lambda parameters.
                 typeStart.RegisterSyntaxNodeAction(AnalyzeParameterDefaults, SyntaxKind.LocalFunctionStatement, SyntaxKind.ParenthesizedLambdaExpression);
@@ -137,20 +142,36 @@ public sealed class KmsStringAnalyzer : DiagnosticAnalyzer
             start.RegisterSyntaxNodeAction(context => AnalyzeAssemblyAttributes(context, pieces, scope), SyntaxKind.AttributeTargetSpecifier);
         }
 
-        private void AnalyzeLiteral(SyntaxNodeAnalysisContext context)
+        private void CollectLiteral(SyntaxNodeAnalysisContext context, ConcurrentQueue<(LiteralExpressionSyntax Literal, SemanticModel Model)> literals)
         {
-            var (identifier, atSink) = LiteralDiagnostics((LiteralExpressionSyntax)context.Node, context.SemanticModel, context.CancellationToken);
-            if (identifier is not null)
-                context.ReportDiagnostic(identifier);
-            if (atSink is not null)
-                context.ReportDiagnostic(atSink);
+            var literal = (LiteralExpressionSyntax)context.Node;
+            if (MayReport(literal) is not (false, false))
+                literals.Enqueue((literal, context.SemanticModel));
+        }
+
+        private void AnalyzeLiterals(SymbolAnalysisContext end, ConcurrentQueue<(LiteralExpressionSyntax Literal, SemanticModel Model)> literals)
+        {
+            foreach (var (literal, model) in literals)
+            {
+                var (identifier, atSink) = LiteralDiagnostics(literal, model, end.CancellationToken);
+                if (identifier is not null)
+                    end.ReportDiagnostic(identifier);
+                if (atSink is not null)
+                    end.ReportDiagnostic(atSink);
+            }
+        }
+
+        // Each rule's prefilter on the literal's text: most literals hold nothing either looks for.
+        private (bool Identifiers, bool AtSink) MayReport(LiteralExpressionSyntax literal)
+        {
+            var text = literal.Token.ValueText;
+            return (_keyIdentifiers is not null && HardcodedKeyIdentifierRule.MayReport(text),
+                _atSinks is not null && literal.IsKind(SyntaxKind.StringLiteralExpression) && KeyIdentifierAtSinkRule.MayReport(text));
         }
 
         private (Diagnostic? Identifier, Diagnostic? AtSink) LiteralDiagnostics(LiteralExpressionSyntax literal, SemanticModel model, CancellationToken cancellationToken)
         {
-            var text = literal.Token.ValueText;
-            var identifiers = _keyIdentifiers is not null && HardcodedKeyIdentifierRule.MayReport(text);
-            var atSink = _atSinks is not null && literal.IsKind(SyntaxKind.StringLiteralExpression) && KeyIdentifierAtSinkRule.MayReport(text);
+            var (identifiers, atSink) = MayReport(literal);
             if ((!identifiers && !atSink) || model.GetOperation(literal, cancellationToken) is not { } operation)
                 return default;
             return (identifiers ? _keyIdentifiers!.AnalyzeLiteral(operation) : null,
@@ -190,7 +211,7 @@ public sealed class KmsStringAnalyzer : DiagnosticAnalyzer
         {
             var cancellationToken = context.CancellationToken;
             if (context.Node is not AttributeTargetSpecifierSyntax { Parent: AttributeListSyntax { Parent: CompilationUnitSyntax } node } ||
-                !scope.MayHoldKeyIdentifiers(node.SyntaxTree, cancellationToken))
+                !scope.MayHoldKeyIdentifiers(node.SyntaxTree))
                 return;
             var model = context.SemanticModel;
             foreach (var descendant in node.DescendantNodes())
