@@ -107,7 +107,7 @@ internal sealed class CdkKeyFlow
                 var list = cdk.IsKey(creation.Type) ? typeKeys : cdk.IsReplica(creation.Type) ? typeReplicas : null;
                 if (list is null)
                     return;
-                search.Offer(creation.SemanticModel); // the flow reads the type with the driver's model (SourceSearch.Offer)
+                search.OfferOperationModel(creation); // the flow reads the type with the driver's model
                 lock (list)
                     list.Add(creation);
             }, OperationKind.ObjectCreation);

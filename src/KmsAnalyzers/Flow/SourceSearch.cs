@@ -33,6 +33,7 @@ internal sealed class SourceSearch
     private readonly Compilation _compilation;
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _offered = new();
+    private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _operationModels = new();
     private readonly ConcurrentDictionary<IMethodSymbol, IReadOnlyList<IOperation>> _calls = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<string, SyntaxTree[]> _treesByName = new();
     private readonly ConcurrentDictionary<string, bool> _globalUsingsName = new();
@@ -43,16 +44,33 @@ internal sealed class SourceSearch
     public static SourceSearch For(Compilation compilation) => Searches.GetValue(compilation, static c => new SourceSearch(c));
 
     /// <summary>
-    /// Lets the search, and the value model, read a tree with the model a callback has for it: the driver's, which holds
-    /// the operations the driver built. A model of our own binds the file again: where the host hands the driver a
-    /// model of its own (the IDE's document), the value flow of a 2,000-line document's KMS type cost 3-5 ms in it
-    /// against 0.5 ms in the driver's (docs/performance.md, session 15). The first model offered for a tree is kept.
+    /// Lets the search, and the value model, read a tree with the model a callback has for it rather than a model of
+    /// their own, which binds the file again. The first model offered for a tree is kept, unless
+    /// <see cref="OfferOperationModel"/> replaces it.
     /// </summary>
     public void Offer(SemanticModel? model)
     {
         if (model is not null && !_offered.ContainsKey(model.SyntaxTree))
             _offered.TryAdd(model.SyntaxTree, model);
     }
+
+    /// <summary>
+    /// Offers the model of an operation the driver handed to an operation action: it holds the operations the driver
+    /// built, so it is preferred over any other. Where the host hands the driver a model of its own (the IDE's
+    /// document), syntax actions get that model and operation actions another, and the value flow of a 2,000-line
+    /// document's KMS type cost 3-8 ms read with the first against about 0.5 ms with the second (docs/performance.md,
+    /// session 15).
+    /// </summary>
+    public void OfferOperationModel(IOperation operation)
+    {
+        if (operation.SemanticModel is not { } model || (_operationModels.TryGetValue(model.SyntaxTree, out var kept) && kept == model))
+            return;
+        _operationModels[model.SyntaxTree] = model;
+        _offered[model.SyntaxTree] = model;
+    }
+
+    /// <summary>The model of the driver's operations for <paramref name="tree"/>, when an operation action offered it.</summary>
+    public SemanticModel? OperationModel(SyntaxTree tree) => _operationModels.TryGetValue(tree, out var model) ? model : null;
 
     /// <summary>The model to read <paramref name="tree"/> with: one a callback offered, else the compilation's.</summary>
 #pragma warning disable RS1030 // Other files are bound with their own tree's model; the driver's model provider caches it.

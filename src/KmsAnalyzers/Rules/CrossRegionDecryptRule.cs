@@ -79,7 +79,7 @@ internal sealed partial class CrossRegionDecryptRule
             return;
         if ((context.ContainingSymbol as INamedTypeSymbol ?? context.ContainingSymbol.ContainingType) is not { } owner)
             return;
-        _search.Offer(invocation.SemanticModel); // the type's values are read with the driver's model (SourceSearch.Offer)
+        _search.OfferOperationModel(invocation); // the type's values are read with the driver's model
         calls.Enqueue((owner, invocation));
     }
 

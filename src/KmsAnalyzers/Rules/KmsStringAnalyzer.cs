@@ -124,6 +124,7 @@ public sealed class KmsStringAnalyzer : DiagnosticAnalyzer
             // identifier (KeyPieceScope): the driver dispatches nothing on the strings and operators of every other
             // type (session 13).
             var pieces = new KeyPieceSearch(start.Compilation);
+            var search = SourceSearch.For(start.Compilation);
             var scope = new KeyPieceScope(start.Compilation, start.CancellationToken);
             start.RegisterSymbolStartAction(typeStart =>
             {
@@ -133,8 +134,8 @@ public sealed class KmsStringAnalyzer : DiagnosticAnalyzer
                 // every member: bound in their own callback, one that met a member first was charged its binding.
                 var literals = new ConcurrentQueue<(LiteralExpressionSyntax Literal, SemanticModel Model)>();
                 typeStart.RegisterSyntaxNodeAction(context => CollectLiteral(context, literals), SyntaxKind.StringLiteralExpression, SyntaxKind.Utf8StringLiteralExpression);
-                typeStart.RegisterSymbolEndAction(end => AnalyzeLiterals(end, literals));
-                typeStart.RegisterOperationAction(context => AnalyzeComposite(context, pieces), OperationKind.Binary, OperationKind.InterpolatedString);
+                typeStart.RegisterSymbolEndAction(end => AnalyzeLiterals(end, literals, search));
+                typeStart.RegisterOperationAction(context => AnalyzeComposite(context, pieces, search), OperationKind.Binary, OperationKind.InterpolatedString);
                 // The driver runs no operation action on the default values of local function and lambda parameters.
                 typeStart.RegisterSyntaxNodeAction(AnalyzeParameterDefaults, SyntaxKind.LocalFunctionStatement, SyntaxKind.ParenthesizedLambdaExpression);
             }, SymbolKind.NamedType);
@@ -149,10 +150,14 @@ public sealed class KmsStringAnalyzer : DiagnosticAnalyzer
                 literals.Enqueue((literal, context.SemanticModel));
         }
 
-        private void AnalyzeLiterals(SymbolAnalysisContext end, ConcurrentQueue<(LiteralExpressionSyntax Literal, SemanticModel Model)> literals)
+        // With the model of the driver's operations where a composite of the file offered it (SourceSearch.OfferOperationModel):
+        // the one the syntax action had may be another, in which the literal's member is bound again.
+        private void AnalyzeLiterals(
+            SymbolAnalysisContext end, ConcurrentQueue<(LiteralExpressionSyntax Literal, SemanticModel Model)> literals, SourceSearch search)
         {
-            foreach (var (literal, model) in literals)
+            foreach (var (literal, syntaxModel) in literals)
             {
+                var model = search.OperationModel(literal.SyntaxTree) ?? syntaxModel;
                 var (identifier, atSink) = LiteralDiagnostics(literal, model, end.CancellationToken);
                 if (identifier is not null)
                     end.ReportDiagnostic(identifier);
@@ -178,8 +183,9 @@ public sealed class KmsStringAnalyzer : DiagnosticAnalyzer
                 atSink ? _atSinks!.AnalyzeLiteral(operation, cancellationToken) : null);
         }
 
-        private void AnalyzeComposite(OperationAnalysisContext context, KeyPieceSearch pieces)
+        private void AnalyzeComposite(OperationAnalysisContext context, KeyPieceSearch pieces, SourceSearch search)
         {
+            search.OfferOperationModel(context.Operation);
             var (identifier, atSink) = CompositeDiagnostics(context.Operation, pieces, context.CancellationToken);
             if (identifier is not null)
                 context.ReportDiagnostic(identifier);
