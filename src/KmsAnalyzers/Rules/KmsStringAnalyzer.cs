@@ -115,14 +115,14 @@ public sealed class KmsStringAnalyzer : DiagnosticAnalyzer
 
         public void Register(CompilationStartAnalysisContext start)
         {
-            // A literal by its syntax, as the floor visits it, bound only when its text may be reported. Composites by
-            // operation, so that the driver builds their operation trees (a syntax action that binds one is charged
-            // for building the tree of its member: 2.5 ms became 55-84 ms for one 5,000-term constant), but read only
-            // when a term holds a piece of a key identifier, judged on the syntax first, then on the terms' operations
-            // (KeyPieceSearch): reading the terms of every constant concatenation built their constants' values
-            // (docs/performance.md, sessions 8 to 10 and 12). All of them only in the types whose files may hold a key
-            // identifier (KeyPieceScope): the driver dispatches nothing on the strings and operators of every other
-            // type (session 13).
+            // A literal by its syntax, as the floor visits it, bound only when its text may be reported, at its type's
+            // end (below). Composites by operation, so that the driver builds their operation trees (a syntax action
+            // that binds one is charged for building the tree of its member: 2.5 ms became 55-84 ms for one 5,000-term
+            // constant), but read only when a term holds a piece of a key identifier, judged on the syntax first, then
+            // on the terms' operations (KeyPieceSearch): reading the terms of every constant concatenation built their
+            // constants' values (docs/performance.md, sessions 8 to 10 and 12). All of them only in the types whose
+            // files may hold a key identifier (KeyPieceScope), built here for every file: the driver dispatches nothing
+            // on the strings and operators of every other type (sessions 13 and 15).
             var pieces = new KeyPieceSearch(start.Compilation);
             var search = SourceSearch.For(start.Compilation);
             var scope = new KeyPieceScope(start.Compilation, start.CancellationToken);
