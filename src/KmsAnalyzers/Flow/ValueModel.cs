@@ -254,7 +254,7 @@ internal sealed class ValueModel
         foreach (var reference in type.DeclaringSyntaxReferences)
         {
             var declaration = reference.GetSyntax(cancellationToken);
-            // The driver's model where a callback offered it (SourceSearch.Offer says why), else the compilation's.
+            // The model of the driver's operations where a callback offered it (SourceSearch.OfferOperationModel says why).
             var semanticModel = SourceSearch.For(_compilation).Model(declaration.SyntaxTree);
             foreach (var (root, owner) in Roots(declaration, semanticModel, cancellationToken))
             {
