@@ -37,7 +37,10 @@ internal sealed class SourceSearch
     private readonly ConcurrentDictionary<IMethodSymbol, IReadOnlyList<IOperation>> _calls = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<string, SyntaxTree[]> _treesByName = new();
     private readonly ConcurrentDictionary<string, bool> _globalUsingsName = new();
-    private int _globalUsingsNameKmsSdk; // TreeText's Unknown, No, Yes
+    private int _globalUsingsNameKmsSdk; // Unknown, No, Yes
+
+    // What is known of a fact that is read once: a file's (TreeText) or the compilation's.
+    private const int Unknown = 0, No = 1, Yes = 2;
 
     private SourceSearch(Compilation compilation) => _compilation = compilation;
 
@@ -45,12 +48,12 @@ internal sealed class SourceSearch
 
     /// <summary>
     /// Lets the search, and the value model, read a tree with the model a callback has for it rather than a model of
-    /// their own, which binds the file again. The first model offered for a tree is kept, unless
-    /// <see cref="OfferOperationModel"/> replaces it.
+    /// their own, which binds the file again. The first model offered for a tree is kept; one that
+    /// <see cref="OfferOperationModel"/> keeps is preferred to it.
     /// </summary>
     public void Offer(SemanticModel? model)
     {
-        if (model is not null && !_offered.ContainsKey(model.SyntaxTree))
+        if (model is not null)
             _offered.TryAdd(model.SyntaxTree, model);
     }
 
@@ -63,19 +66,17 @@ internal sealed class SourceSearch
     /// </summary>
     public void OfferOperationModel(IOperation operation)
     {
-        if (operation.SemanticModel is not { } model || (_operationModels.TryGetValue(model.SyntaxTree, out var kept) && kept == model))
-            return;
-        _operationModels[model.SyntaxTree] = model;
-        _offered[model.SyntaxTree] = model;
+        if (operation.SemanticModel is { } model && !(_operationModels.TryGetValue(model.SyntaxTree, out var kept) && kept == model))
+            _operationModels[model.SyntaxTree] = model;
     }
 
     /// <summary>The model of the driver's operations for <paramref name="tree"/>, when an operation action offered it.</summary>
     public SemanticModel? OperationModel(SyntaxTree tree) => _operationModels.TryGetValue(tree, out var model) ? model : null;
 
-    /// <summary>The model to read <paramref name="tree"/> with: one a callback offered, else the compilation's.</summary>
+    /// <summary>The model to read <paramref name="tree"/> with: the driver's operations', else one a callback offered, else the compilation's.</summary>
 #pragma warning disable RS1030 // Other files are bound with their own tree's model; the driver's model provider caches it.
     public SemanticModel Model(SyntaxTree tree) =>
-        _offered.TryGetValue(tree, out var offered) ? offered : _models.GetOrAdd(tree, t => _compilation.GetSemanticModel(t));
+        OperationModel(tree) ?? (_offered.TryGetValue(tree, out var offered) ? offered : _models.GetOrAdd(tree, t => _compilation.GetSemanticModel(t)));
 #pragma warning restore RS1030
 
     /// <summary>The files that may contain the identifier <paramref name="name"/> (a superset: comments and strings count too).</summary>
@@ -165,22 +166,13 @@ internal sealed class SourceSearch
     public bool GlobalUsingsNameKmsSdk(CancellationToken cancellationToken)
     {
         var known = Volatile.Read(ref _globalUsingsNameKmsSdk);
-        if (known != 0)
-            return known == 2;
-        var found = false;
-        foreach (var tree in _compilation.SyntaxTrees)
-        {
-            // The file's fact first (the types' own question, kept per file): only a file that holds the word has its
-            // directives read from its root.
-            var facts = Facts(tree);
-            if (facts.MayNameKmsSdk(tree, cancellationToken) && facts.GlobalUsings(tree, cancellationToken).IndexOf(SdkNames.KmsSdkWord, StringComparison.Ordinal) >= 0)
-            {
-                found = true;
-                break;
-            }
-        }
-
-        Volatile.Write(ref _globalUsingsNameKmsSdk, found ? 2 : 1);
+        if (known != Unknown)
+            return known == Yes;
+        var found = AnyGlobalUsingSays(
+            (facts, tree) => facts.MayNameKmsSdk(tree, cancellationToken),
+            usings => usings.IndexOf(SdkNames.KmsSdkWord, StringComparison.Ordinal) >= 0,
+            cancellationToken);
+        Volatile.Write(ref _globalUsingsNameKmsSdk, found ? Yes : No);
         return found;
     }
 
@@ -193,20 +185,25 @@ internal sealed class SourceSearch
     {
         if (_globalUsingsName.TryGetValue(segment, out var known))
             return known;
-        known = false;
+        known = AnyGlobalUsingSays(
+            (facts, tree) => facts.MayNameAsWritten(tree, segment, cancellationToken),
+            usings => TreeText.ContainsWord(usings, segment),
+            cancellationToken);
+        return _globalUsingsName.GetOrAdd(segment, known);
+    }
+
+    // Whether the global usings of a file say it: only a file whose text may (a fact kept per file, the types' own
+    // question) has its directives read from its root.
+    private bool AnyGlobalUsingSays(Func<TreeText, SyntaxTree, bool> fileMay, Func<string, bool> usingsSay, CancellationToken cancellationToken)
+    {
         foreach (var tree in _compilation.SyntaxTrees)
         {
-            // The file's text first (the types' own question, kept per file): only a file that holds the segment has
-            // its directives read from its root.
             var facts = Facts(tree);
-            if (facts.MayNameAsWritten(tree, segment, cancellationToken) && TreeText.ContainsWord(facts.GlobalUsings(tree, cancellationToken), segment))
-            {
-                known = true;
-                break;
-            }
+            if (fileMay(facts, tree) && usingsSay(facts.GlobalUsings(tree, cancellationToken)))
+                return true;
         }
 
-        return _globalUsingsName.GetOrAdd(segment, known);
+        return false;
     }
 
     /// <summary>
@@ -394,8 +391,6 @@ internal sealed class SourceSearch
     /// </summary>
     private sealed class TreeText
     {
-        private const int Unknown = 0, No = 1, Yes = 2;
-
         private (string Name, bool AsWritten, bool Found)[] _answers = Array.Empty<(string, bool, bool)>(); // names asked
         private int _maySpellNamesOtherwise;
         private int _mayCreateImplicitly;

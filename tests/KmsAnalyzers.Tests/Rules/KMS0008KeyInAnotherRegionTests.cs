@@ -304,6 +304,23 @@ public sealed class KMS0008KeyInAnotherRegionTests
             }
             """));
 
+    [Fact]
+    public async Task Looks_at_a_type_whose_base_types_form_a_cycle_without_failing()
+    {
+        // Broken code while typing (CS0146): the gate walks base types declared in source, and a cycle must end it.
+        var result = await AnalyzerRunner.RunAsync(new KmsCodeAnalyzer(),
+            $$"""static class Keys { public const string Orders = "{{EuWest1Arn}}"; }""",
+            """
+            using System.Threading.Tasks;
+            class Worker : Loop { Task Run() => Client.DescribeKeyAsync(Keys.Orders); }
+            class Loop : Worker { }
+            """);
+
+        Assert.Empty(result.Exceptions);
+        Assert.Contains(result.Compilation.GetDiagnostics(), d => d.Id == "CS0146");
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id == DiagnosticIds.KeyInAnotherRegion);
+    }
+
     [Theory]
     [InlineData("new AmazonKeyManagementServiceClient()")]                                      // Region from the environment
     [InlineData("injected")]                                                                      // a parameter (DI)
