@@ -44,6 +44,9 @@ internal sealed record AnalyzerRun(
     /// the compiler's locks and the analyzers'. The driver times callbacks on the wall clock, so a callback that waits is charged.
     /// </summary>
     public long LockContentions { get; init; }
+
+    /// <summary>How long the garbage collector paused the process during the run: a pause lands in whichever callback runs.</summary>
+    public TimeSpan GcPause { get; init; }
 }
 
 /// <summary>
@@ -199,8 +202,12 @@ internal sealed class AnalyzerWorkload
     {
         AnalysisResult? result = null;
         var contentions = Monitor.LockContentionCount;
+        var paused = GC.GetTotalPauseDuration();
         var (wall, cpu, allocated) = Measure(() => result = AnalyzeAll(analyzers));
-        return result!.ToRun(name, wall, cpu, allocated) with { LockContentions = Monitor.LockContentionCount - contentions };
+        return result!.ToRun(name, wall, cpu, allocated) with
+        {
+            LockContentions = Monitor.LockContentionCount - contentions, GcPause = GC.GetTotalPauseDuration() - paused,
+        };
     }
 
     public AnalyzerRun CompileLargeDocument()
