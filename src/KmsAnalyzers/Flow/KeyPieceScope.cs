@@ -21,8 +21,11 @@ namespace KmsAnalyzers.Flow;
 /// pieces of a key id (<see cref="KmsIdentifiers.MayHoldKeyIdentifierMarker"/>). Those characters are written either in
 /// the type's own files, or in a constant that the type's code reads by name, directly or through other constants:
 /// <see cref="Build"/> finds that set of names from the files that hold a marker and then from the files that name one
-/// of the constants found. Not seen, as in <see cref="KeyPieceSearch"/>: a marker split inside itself
-/// (<c>"k" + "ms:"</c>), and constants of referenced assemblies.
+/// of the constants found. A key id's dashes are its marker where its hex pieces stand apart: a literal dash in the text
+/// (<c>"-"</c>), a constant that is one (<c>Dash = "-"</c>). Not seen, as in <see cref="KeyPieceSearch"/>:
+/// a marker split inside itself (<c>"k" + "ms:"</c>), and constants of referenced assemblies; nor a key id whose every
+/// dash stands between two interpolation holes that read hex constants of files with no marker
+/// (<see cref="KmsIdentifiers.SourceMayHoldKeyIdentifierMarker"/>).
 /// </para>
 /// <para>
 /// A constant whose literal is a whole key ARN, multi-Region key id or key id is left out of the set: a string that reads

@@ -44,6 +44,41 @@ public sealed class KmsIdentifiersTests
         Assert.Equal(expected, KmsIdentifiers.MayBeKeyIdentifierPiece(piece));
 
     [Theory]
+    [InlineData("arn:aws:kms:eu-west-1:", true)]
+    [InlineData("kms", true)] // "arn:aws:" + Service + …
+    [InlineData("mrk", true)]
+    [InlineData("0b1c2d3e-4f50", true)]
+    [InlineData("9e0f1a2b3c4d", true)] // a key id's hex pieces
+    [InlineData("-", true)] // a key id split at its dashes
+    [InlineData("-4a", false)] // split inside a group of hex digits: a marker split inside itself
+    [InlineData("orders-", false)]
+    [InlineData("arn:aws:", false)] // no identifier is made of these alone
+    [InlineData(":alias/", false)]
+    [InlineData("contoso-orders", false)]
+    [InlineData("2024", false)]
+    [InlineData("", false)]
+    public void A_constant_piece_may_hold_a_marker_of_a_key_identifier(string piece, bool expected) =>
+        Assert.Equal(expected, KmsIdentifiers.MayHoldKeyIdentifierMarker(piece));
+
+    [Theory]
+    [InlineData("const string Arn = \"arn:aws:kms:eu-west-1:210987654321:key/\";", true)]
+    [InlineData("// ids: mrk-…", true)]
+    [InlineData("var id = \"0b1c2d3e-4f50\";", true)] // a dash beside four hex digits, either side
+    [InlineData("var id = \"4a6b-\" + tail;", true)]
+    [InlineData("var id = \"0b1c2d3e\" + \"-\" + \"4f50\";", true)] // a literal dash: split at its dashes
+    [InlineData("var id = @\"-\" + \"\"\"-\"\"\";", true)]
+    [InlineData("var plain = id.ToString().Replace(\"-\", \"\");", true)] // a superset: ordinary code that a later check rejects
+    [InlineData("var name = prefix + \"-dlq\"; args.Contains(\"--verbose\"); var p = \"orders-\";", false)]
+    [InlineData("var s = \"\\u006Bms\";", true)] // an escape may spell a marker
+    [InlineData("var id = \"0b1c2d3e4f50\";", false)] // hex digits alone are not looked for in the text (see the remarks)
+    [InlineData("var month = $\"{m.Year:D4}-{m.Month:D2}\";", false)] // a dash between holes: dates, common
+    [InlineData("i--; x = a - b; // yyyy-MM-dd", false)]
+    [InlineData("SELECT id FROM orders -- comment", false)]
+    [InlineData("", false)]
+    public void A_source_file_may_hold_a_marker_of_a_key_identifier(string text, bool expected) =>
+        Assert.Equal(expected, KmsIdentifiers.SourceMayHoldKeyIdentifierMarker(text));
+
+    [Theory]
     // Key ARNs in every partition
     [InlineData("arn:aws:kms:eu-west-1:210987654321:key/" + Uuid, KmsIdentifierKind.KeyArn)]
     [InlineData("arn:aws:kms:us-east-1:210987654321:key/" + Mrk, KmsIdentifierKind.KeyArn)]

@@ -18,7 +18,7 @@ public sealed class KMS0002RawMultiRegionKeyIdTests
 
     [Fact]
     // Strings are visited only in the files that may hold a key identifier (KeyPieceScope): here only the escapes spell
-    // one (the text holds neither the prefix, nor a dash, nor hex digits right after a quote).
+    // one (the text holds neither the prefix nor a dash).
     public Task Reports_an_id_spelled_with_escapes_in_a_file_that_holds_no_other_piece() => Verify.VerifyAnalyzerAsync("""
         class C
         {

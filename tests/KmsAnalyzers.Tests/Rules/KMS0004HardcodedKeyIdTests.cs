@@ -243,6 +243,46 @@ public sealed class KMS0004HardcodedKeyIdTests
         """, Kms0004(0, "DecryptRequest.KeyId", expression.Contains("0B1C") ? "0B1C2D3E-4F50-4A6B-8C7D-9E0F1A2B3C4D" : KeyId));
 
     [Fact]
+    public Task Reports_a_key_id_split_at_its_dashes_into_constants_of_files_without_another_piece()
+    {
+        // Strings are visited only in the types whose files may hold a key identifier (KeyPieceScope). Parts.cs holds
+        // hex digits alone, which the file search does not look for; Separators.cs is found by its literal dash, and its
+        // constant, a dash alone, joins the names searched for: Service.cs names it.
+        var test = new Verify.Test
+        {
+            TestState =
+            {
+                Sources =
+                {
+                    ("Parts.cs", """
+                        static class Parts
+                        {
+                            public const string Head = "0b1c2d3e";
+                            public const string Second = "4f50";
+                            public const string Third = "4a6b";
+                            public const string Fourth = "8c7d";
+                            public const string Tail = "9e0f1a2b3c4d";
+                        }
+                        """),
+                    ("Separators.cs", """static class Separators { public const string Dash = "-"; }"""),
+                    ("Service.cs", """
+                        using Amazon.KeyManagementService.Model;
+                        class Service
+                        {
+                            DecryptRequest M() => new()
+                            {
+                                KeyId = {|#0:Parts.Head + Separators.Dash + Parts.Second + Separators.Dash + Parts.Third + Separators.Dash + Parts.Fourth + Separators.Dash + Parts.Tail|},
+                            };
+                        }
+                        """),
+                },
+            },
+        };
+        test.ExpectedDiagnostics.Add(Kms0004(0, "DecryptRequest.KeyId"));
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public Task Reports_key_ids_composed_from_const_locals_and_a_referenced_assembly()
     {
         var shared = StubCompiler.Compile("Contoso.Shared", """
