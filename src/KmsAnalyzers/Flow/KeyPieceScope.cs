@@ -33,7 +33,9 @@ namespace KmsAnalyzers.Flow;
 /// beside it makes no other identifier without a piece of its own), and a finding that lies inside a named constant is
 /// reported at the constant, not at the string that reads it (KMS0001/0002 by its segment, KMS0004 when the constant is
 /// the whole value). An alias ARN stays: text after it makes another alias. Each name costs a search of every file's
-/// text (kept per file), so the many key constants of a code base must not each cost one.
+/// text (kept per file), so the many key constants of a code base must not each cost one: a constant composed of others
+/// (<c>ArnPrefix + OrdersKeyId</c>, the common way to write a key ARN) is left out too when its value, which the
+/// compiler folds, is a whole key identifier.
 /// </para>
 /// </remarks>
 internal sealed class KeyPieceScope
@@ -80,6 +82,7 @@ internal sealed class KeyPieceScope
     /// </summary>
     private Dictionary<SyntaxTree, bool> Build(CancellationToken cancellationToken)
     {
+        var search = SourceSearch.For(_compilation);
         var names = new List<string>();
         var nameSet = new HashSet<string>(StringComparer.Ordinal);
         var files = new List<(SyntaxTree Tree, bool Holds, int Searched)>();
@@ -90,7 +93,7 @@ internal sealed class KeyPieceScope
             var marked = SourceSearch.MayHoldKeyIdentifierMarker(tree, cancellationToken);
             files.Add((tree, marked, marked ? names.Count : 0));
             if (marked)
-                AddConstants(tree, names, nameSet, cancellationToken);
+                AddConstants(search, tree, names, nameSet, cancellationToken);
         }
 
         // Each round looks at the names found since a file's last look: a file known to hold one reads its constants
@@ -108,7 +111,7 @@ internal sealed class KeyPieceScope
                     holds = SourceSearch.MayName(tree, names[k], cancellationToken);
                 files[i] = (tree, holds, names.Count);
                 if (holds)
-                    AddConstants(tree, names, nameSet, cancellationToken);
+                    AddConstants(search, tree, names, nameSet, cancellationToken);
             }
         }
         while (names.Count != namesBefore);
@@ -120,15 +123,21 @@ internal sealed class KeyPieceScope
     }
 
     // The constants of the file whose initializer holds a marker or names a constant already found.
-    private static void AddConstants(SyntaxTree tree, List<string> names, HashSet<string> nameSet, CancellationToken cancellationToken)
+    private static void AddConstants(SourceSearch search, SyntaxTree tree, List<string> names, HashSet<string> nameSet, CancellationToken cancellationToken)
     {
         foreach (var constant in ConstantsOf(tree, cancellationToken))
         {
-            if (!nameSet.Contains(constant.Name) && (constant.HoldsMarker || NamesAny(constant.Names, nameSet)) && nameSet.Add(constant.Name))
+            if (!nameSet.Contains(constant.Name) && (constant.HoldsMarker || NamesAny(constant.Names, nameSet)) &&
+                !(constant.Names.Length > 0 && FoldsToWholeKeyIdentifier(search, constant.Declarator, cancellationToken)) && nameSet.Add(constant.Name))
                 names.Add(constant.Name);
         }
     }
 
+    // A constant composed of others whose value is a whole key identifier (the remarks say why it is left out). Bound
+    // only for the few constants that would join the names: the compiler binds their values for the build anyway.
+    private static bool FoldsToWholeKeyIdentifier(SourceSearch search, VariableDeclaratorSyntax declarator, CancellationToken cancellationToken) =>
+        search.Model(declarator.SyntaxTree).GetDeclaredSymbol(declarator, cancellationToken) is IFieldSymbol { HasConstantValue: true, ConstantValue: string value } &&
+        IsWholeKeyIdentifier(value);
     private static bool NamesAny(string[] identifiers, HashSet<string> names)
     {
         foreach (var identifier in identifiers)
@@ -141,20 +150,21 @@ internal sealed class KeyPieceScope
     }
 
     /// <summary>
-    /// A <c>const</c> of a file: its name, whether a string of its initializer holds a marker, and the identifiers the
-    /// initializer names. Read once per tree: the IDE's compilation of each keystroke builds the scope again, from the
-    /// trees of unchanged files.
+    /// A <c>const</c> of a file: its declarator and name, whether a string of its initializer holds a marker, and the
+    /// identifiers the initializer names. Read once per tree: the IDE's compilation of each keystroke builds the scope
+    /// again, from the trees of unchanged files.
     /// </summary>
     private readonly struct Constant
     {
-        public Constant(string name, bool holdsMarker, string[] names)
+        public Constant(VariableDeclaratorSyntax declarator, bool holdsMarker, string[] names)
         {
-            Name = name;
+            Declarator = declarator;
             HoldsMarker = holdsMarker;
             Names = names;
         }
 
-        public string Name { get; }
+        public VariableDeclaratorSyntax Declarator { get; }
+        public string Name => Declarator.Identifier.ValueText;
         public bool HoldsMarker { get; }
         public string[] Names { get; }
     }
@@ -186,7 +196,7 @@ internal sealed class KeyPieceScope
                 }
             }
 
-            constants.Add(new Constant(declarator.Identifier.ValueText, holdsMarker, identifiers.ToArray()));
+            constants.Add(new Constant(declarator, holdsMarker, identifiers.ToArray()));
         }
 
         var all = constants.ToArray();
@@ -194,8 +204,10 @@ internal sealed class KeyPieceScope
     }
 
     private static bool IsWholeKeyIdentifier(ExpressionSyntax value) =>
-        value is LiteralExpressionSyntax literal &&
-        KmsIdentifiers.Classify(literal.Token.ValueText) is KmsIdentifierKind.KeyArn or KmsIdentifierKind.MultiRegionKeyId or KmsIdentifierKind.KeyId;
+        value is LiteralExpressionSyntax literal && IsWholeKeyIdentifier(literal.Token.ValueText);
+
+    private static bool IsWholeKeyIdentifier(string value) =>
+        KmsIdentifiers.Classify(value) is KmsIdentifierKind.KeyArn or KmsIdentifierKind.MultiRegionKeyId or KmsIdentifierKind.KeyId;
 
     // The const fields declared in the file, in types at any depth; their declarations, not their uses.
     private static IEnumerable<VariableDeclaratorSyntax> ConstantDeclarators(SyntaxNode root)
