@@ -33,9 +33,12 @@ namespace KmsAnalyzers.Flow;
 /// beside it makes no other identifier without a piece of its own), and a finding that lies inside a named constant is
 /// reported at the constant, not at the string that reads it (KMS0001/0002 by its segment, KMS0004 when the constant is
 /// the whole value). An alias ARN stays: text after it makes another alias. Each name costs a search of every file's
-/// text (kept per file), so the many key constants of a code base must not each cost one: a constant composed of others
-/// (<c>ArnPrefix + OrdersKeyId</c>, the common way to write a key ARN) is left out too when its value, which the
-/// compiler folds, is a whole key identifier.
+/// text (kept per file), so the many key constants of a code base must not each cost one. So is a constant composed of
+/// literals and of the constants of its own type declaration whose value is a whole key identifier
+/// (<c>OrdersKeyArn = ArnPrefix + OrdersKeyId</c>, the common way to write a key ARN), folded from its syntax: asking the
+/// compiler for its value in the compilation start bound the file's usings and the types' members first, which the
+/// driver charged (2.4 became 5.9 ms a compilation); a name of that type's scope means that type's member, so the fold
+/// holds, and a constant read from anywhere else is not folded (it stays).
 /// </para>
 /// </remarks>
 internal sealed class KeyPieceScope
@@ -82,7 +85,6 @@ internal sealed class KeyPieceScope
     /// </summary>
     private Dictionary<SyntaxTree, bool> Build(CancellationToken cancellationToken)
     {
-        var search = SourceSearch.For(_compilation);
         var names = new List<string>();
         var nameSet = new HashSet<string>(StringComparer.Ordinal);
         var files = new List<(SyntaxTree Tree, bool Holds, int Searched)>();
@@ -93,7 +95,7 @@ internal sealed class KeyPieceScope
             var marked = SourceSearch.MayHoldKeyIdentifierMarker(tree, cancellationToken);
             files.Add((tree, marked, marked ? names.Count : 0));
             if (marked)
-                AddConstants(search, tree, names, nameSet, cancellationToken);
+                AddConstants(tree, names, nameSet, cancellationToken);
         }
 
         // Each round looks at the names found since a file's last look: a file known to hold one reads its constants
@@ -111,7 +113,7 @@ internal sealed class KeyPieceScope
                     holds = SourceSearch.MayName(tree, names[k], cancellationToken);
                 files[i] = (tree, holds, names.Count);
                 if (holds)
-                    AddConstants(search, tree, names, nameSet, cancellationToken);
+                    AddConstants(tree, names, nameSet, cancellationToken);
             }
         }
         while (names.Count != namesBefore);
@@ -123,21 +125,15 @@ internal sealed class KeyPieceScope
     }
 
     // The constants of the file whose initializer holds a marker or names a constant already found.
-    private static void AddConstants(SourceSearch search, SyntaxTree tree, List<string> names, HashSet<string> nameSet, CancellationToken cancellationToken)
+    private static void AddConstants(SyntaxTree tree, List<string> names, HashSet<string> nameSet, CancellationToken cancellationToken)
     {
         foreach (var constant in ConstantsOf(tree, cancellationToken))
         {
-            if (!nameSet.Contains(constant.Name) && (constant.HoldsMarker || NamesAny(constant.Names, nameSet)) &&
-                !(constant.Names.Length > 0 && FoldsToWholeKeyIdentifier(search, constant.Declarator, cancellationToken)) && nameSet.Add(constant.Name))
+            if (!nameSet.Contains(constant.Name) && (constant.HoldsMarker || NamesAny(constant.Names, nameSet)) && nameSet.Add(constant.Name))
                 names.Add(constant.Name);
         }
     }
 
-    // A constant composed of others whose value is a whole key identifier (the remarks say why it is left out). Bound
-    // only for the few constants that would join the names: the compiler binds their values for the build anyway.
-    private static bool FoldsToWholeKeyIdentifier(SourceSearch search, VariableDeclaratorSyntax declarator, CancellationToken cancellationToken) =>
-        search.Model(declarator.SyntaxTree).GetDeclaredSymbol(declarator, cancellationToken) is IFieldSymbol { HasConstantValue: true, ConstantValue: string value } &&
-        IsWholeKeyIdentifier(value);
     private static bool NamesAny(string[] identifiers, HashSet<string> names)
     {
         foreach (var identifier in identifiers)
@@ -150,21 +146,20 @@ internal sealed class KeyPieceScope
     }
 
     /// <summary>
-    /// A <c>const</c> of a file: its declarator and name, whether a string of its initializer holds a marker, and the
-    /// identifiers the initializer names. Read once per tree: the IDE's compilation of each keystroke builds the scope
-    /// again, from the trees of unchanged files.
+    /// A <c>const</c> of a file: its name, whether a string of its initializer holds a marker, and the identifiers the
+    /// initializer names. Read once per tree: the IDE's compilation of each keystroke builds the scope again, from the
+    /// trees of unchanged files.
     /// </summary>
     private readonly struct Constant
     {
-        public Constant(VariableDeclaratorSyntax declarator, bool holdsMarker, string[] names)
+        public Constant(string name, bool holdsMarker, string[] names)
         {
-            Declarator = declarator;
+            Name = name;
             HoldsMarker = holdsMarker;
             Names = names;
         }
 
-        public VariableDeclaratorSyntax Declarator { get; }
-        public string Name => Declarator.Identifier.ValueText;
+        public string Name { get; }
         public bool HoldsMarker { get; }
         public string[] Names { get; }
     }
@@ -178,7 +173,7 @@ internal sealed class KeyPieceScope
         var constants = new List<Constant>();
         foreach (var declarator in ConstantDeclarators(tree.GetRoot(cancellationToken)))
         {
-            if (declarator.Initializer is not { Value: var value } || IsWholeKeyIdentifier(value))
+            if (declarator.Initializer is not { Value: var value } || (Fold(value, 0) is { } folded && IsWholeKeyIdentifier(folded)))
                 continue; // a whole key identifier (the remarks say why)
             var holdsMarker = false;
             var identifiers = new List<string>();
@@ -196,18 +191,73 @@ internal sealed class KeyPieceScope
                 }
             }
 
-            constants.Add(new Constant(declarator, holdsMarker, identifiers.ToArray()));
+            constants.Add(new Constant(declarator.Identifier.ValueText, holdsMarker, identifiers.ToArray()));
         }
 
         var all = constants.ToArray();
         return Constants.GetValue(tree, _ => all);
     }
 
-    private static bool IsWholeKeyIdentifier(ExpressionSyntax value) =>
-        value is LiteralExpressionSyntax literal && IsWholeKeyIdentifier(literal.Token.ValueText);
-
     private static bool IsWholeKeyIdentifier(string value) =>
         KmsIdentifiers.Classify(value) is KmsIdentifierKind.KeyArn or KmsIdentifierKind.MultiRegionKeyId or KmsIdentifierKind.KeyId;
+
+    // Constants composed of others: deep enough for a prefix, a key id and the ARN made of them, bounded against a cycle.
+    private const int MaxFoldDepth = 8;
+
+    // The value of a constant string written as literals, +, interpolations without a format, and simple names of the
+    // constants of the same type declaration; null for anything else.
+    private static string? Fold(ExpressionSyntax value, int depth)
+    {
+        switch (value)
+        {
+            case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
+                return literal.Token.ValueText;
+            case ParenthesizedExpressionSyntax parenthesized:
+                return Fold(parenthesized.Expression, depth);
+            case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression):
+                return Fold(binary.Left, depth) is { } left && Fold(binary.Right, depth) is { } right ? left + right : null;
+            case InterpolatedStringExpressionSyntax interpolated:
+                var text = new System.Text.StringBuilder();
+                foreach (var content in interpolated.Contents)
+                {
+                    var part = content switch
+                    {
+                        InterpolatedStringTextSyntax piece => piece.TextToken.ValueText,
+                        InterpolationSyntax { AlignmentClause: null, FormatClause: null } hole => Fold(hole.Expression, depth),
+                        _ => null,
+                    };
+                    if (part is null)
+                        return null;
+                    text.Append(part);
+                }
+
+                return text.ToString();
+            case IdentifierNameSyntax name when depth < MaxFoldDepth:
+                return OwnConstant(name) is { } initializer ? Fold(initializer, depth + 1) : null;
+            default:
+                return null;
+        }
+    }
+
+    // The initializer of the const field that a simple name in a field's initializer means when the type declaration
+    // around it declares one of that name: a type's own members come first in its scope.
+    private static ExpressionSyntax? OwnConstant(IdentifierNameSyntax name)
+    {
+        if (name.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } type)
+            return null;
+        foreach (var member in type.Members)
+        {
+            if (member is not FieldDeclarationSyntax field || !field.Modifiers.Any(SyntaxKind.ConstKeyword))
+                continue;
+            foreach (var declarator in field.Declaration.Variables)
+            {
+                if (declarator.Identifier.ValueText == name.Identifier.ValueText)
+                    return declarator.Initializer?.Value;
+            }
+        }
+
+        return null;
+    }
 
     // The const fields declared in the file, in types at any depth; their declarations, not their uses.
     private static IEnumerable<VariableDeclaratorSyntax> ConstantDeclarators(SyntaxNode root)

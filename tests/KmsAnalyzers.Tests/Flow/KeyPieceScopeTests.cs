@@ -22,6 +22,11 @@ public sealed class KeyPieceScopeTests
             public const string AuditKeyArn = $"{ArnPrefix}{OrdersKeyId}";
             public const string AnyKey = ArnPrefix + "*";
         }
+
+        public static class Arns
+        {
+            public const string Orders = Keys.ArnPrefix + Keys.OrdersKeyId;
+        }
         """;
 
     [Theory]
@@ -30,6 +35,7 @@ public sealed class KeyPieceScopeTests
     [InlineData("class S { string A() => Keys.OrdersKeyId; }", false)] // a whole key id, reported at the constant
     [InlineData("class S { string A() => Keys.OrdersKeyArn + \"/x\"; }", false)] // composed of constants, its value a whole key ARN
     [InlineData("class S { string A() => $\"{Keys.AuditKeyArn}\"; }", false)]
+    [InlineData("class S { string A() => Arns.Orders; }", true)] // composed of another type's constants: not folded, it stays
     [InlineData("class S { string A() => Keys.Unknown; }", false)] // while typing: a name no constant has
     [InlineData("class S { string A() => \"0b1c2d3e\" + \"-\" + tail; string tail = null; }", true)] // a literal dash: a key id split at its dashes
     [InlineData("class S { string A() => \"0b1c2d3e4f50\"; }", false)] // hex digits alone are not looked for in a file's text
@@ -51,6 +57,17 @@ public sealed class KeyPieceScopeTests
             """class T { string A() => Parts.Head + Parts.Tail; }""");
         var scope = new KeyPieceScope(compilation, CancellationToken.None);
         Assert.Equal([false, true, true, false], compilation.SyntaxTrees.Select(scope.MayHoldKeyIdentifiers));
+    }
+
+    [Fact]
+    public void Ends_on_constants_defined_by_each_other_while_typing()
+    {
+        // A cycle is a compiler error (CS0110), met while the code is typed: the fold is bounded.
+        var compilation = Compile(
+            """static class Keys { const string A = "arn:aws:kms:" + B; const string B = A + "x"; public const string C = A; }""",
+            """class S { string M() => Keys.C; }""");
+        var scope = new KeyPieceScope(compilation, CancellationToken.None);
+        Assert.Equal([true, true], compilation.SyntaxTrees.Select(scope.MayHoldKeyIdentifiers));
     }
 
     private static CSharpCompilation Compile(params string[] sources) => CSharpCompilation.Create(
