@@ -77,6 +77,12 @@ internal sealed class CdkKeyFlow
     public static void Register(CompilationStartAnalysisContext start, Action<CdkScope> report)
     {
         var compilation = start.Compilation;
+        var search = SourceSearch.For(compilation);
+        // Every file is read once here, on one thread, rather than by the first types' starts at once; where no file
+        // names the KMS namespace, no type can create a key construct (see the symbol start), and nothing is registered.
+        if (!search.AnyFileMayNameNamespace(KmsNamespaceSegment, start.CancellationToken))
+            return;
+        _ = search.GlobalUsingsNameNamespace(KmsNamespaceSegment, start.CancellationToken);
         // PublicationOnly: a thread that meets it while another builds it builds its own rather than wait (the driver
         // charges a callback the time it waits); the first one built is kept.
         var lazyLive = new Lazy<CdkKeyFlow?>(() =>
@@ -84,9 +90,6 @@ internal sealed class CdkKeyFlow
             LazyThreadSafetyMode.PublicationOnly);
         var keys = new ConcurrentQueue<IObjectCreationOperation>();
         var replicas = new ConcurrentQueue<IObjectCreationOperation>();
-        var search = SourceSearch.For(compilation);
-        // Every file is read once here, on one thread, rather than by the first types' starts at once.
-        _ = search.GlobalUsingsNameNamespace(KmsNamespaceSegment, start.CancellationToken);
         start.RegisterSymbolStartAction(symbolStart =>
         {
             // Most types create no KMS key construct: they register nothing, so the driver keeps no per-type actions

@@ -56,6 +56,9 @@ internal sealed class KeyPieceScope
         _answers = Build(cancellationToken);
     }
 
+    /// <summary>Whether code of any file of the compilation may hold a string that holds a key identifier.</summary>
+    public bool AnyFileMayHoldKeyIdentifiers => _answers.ContainsValue(true);
+
     /// <summary>Whether code of <paramref name="type"/> may hold a string that holds a key identifier.</summary>
     public bool MayHoldKeyIdentifiers(INamedTypeSymbol type)
     {

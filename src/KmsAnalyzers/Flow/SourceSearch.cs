@@ -159,6 +159,31 @@ internal sealed class SourceSearch
         return false;
     }
 
+    /// <summary>
+    /// Whether any file says <c>kms</c> in any case or <c>KeyManagementService</c>: when none does,
+    /// <see cref="MayUseKmsClient"/> is false for every type, and an analyzer registers nothing for them.
+    /// </summary>
+    public bool AnyFileMayNameKmsSdk(CancellationToken cancellationToken) =>
+        AnyFileMay((facts, tree) => facts.MayNameKmsSdk(tree, cancellationToken));
+
+    /// <summary>
+    /// Whether any file spells the namespace segment as a word: when none does, <see cref="MayNameNamespace"/> is false
+    /// for every type, and an analyzer registers nothing for them.
+    /// </summary>
+    public bool AnyFileMayNameNamespace(string segment, CancellationToken cancellationToken) =>
+        AnyFileMay((facts, tree) => facts.MayNameAsWritten(tree, segment, cancellationToken));
+
+    private bool AnyFileMay(Func<TreeText, SyntaxTree, bool> fileMay)
+    {
+        foreach (var tree in _compilation.SyntaxTrees)
+        {
+            if (fileMay(Facts(tree), tree))
+                return true;
+        }
+
+        return false;
+    }
+
     // Containing and base types looked at for one type: a bound against a cycle of base types in broken code.
     private const int MaxTypesLookedAt = 32;
 

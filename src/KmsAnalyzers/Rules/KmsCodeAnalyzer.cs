@@ -31,10 +31,13 @@ public sealed class KmsCodeAnalyzer : DiagnosticAnalyzer
             // rule registers nothing and costs nothing.
             if (!SdkReferences.Of(start.Compilation).MayHaveKmsSdk)
                 return;
-            var decrypts = new CrossRegionDecryptRule(start.Compilation);
+            // Every file is read once here, on one thread, rather than by the first types' starts at once; where no
+            // file names the SDK or kms, no type may use the client, and the driver has nothing to dispatch to the rule.
             var search = SourceSearch.For(start.Compilation);
-            // Every file is read once here, on one thread, rather than by the first types' starts at once.
+            if (!search.AnyFileMayNameKmsSdk(start.CancellationToken))
+                return;
             _ = search.GlobalUsingsNameKmsSdk(start.CancellationToken);
+            var decrypts = new CrossRegionDecryptRule(start.Compilation);
             start.RegisterSymbolStartAction(typeStart =>
             {
                 if (search.MayUseKmsClient((INamedTypeSymbol)typeStart.Symbol, typeStart.CancellationToken))

@@ -126,6 +126,8 @@ public sealed class KmsStringAnalyzer : DiagnosticAnalyzer
             var pieces = new KeyPieceSearch(start.Compilation);
             var search = SourceSearch.For(start.Compilation);
             var scope = new KeyPieceScope(start.Compilation, start.CancellationToken);
+            if (!scope.AnyFileMayHoldKeyIdentifiers)
+                return; // no string of any type or attribute may hold one
             start.RegisterSymbolStartAction(typeStart =>
             {
                 if (!scope.MayHoldKeyIdentifiers((INamedTypeSymbol)typeStart.Symbol))
