@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
+using System.Text;
 using System.Threading;
 using KmsAnalyzers.Identifiers;
 using Microsoft.CodeAnalysis;
@@ -176,7 +177,7 @@ internal sealed class KeyPieceScope
         var constants = new List<Constant>();
         foreach (var declarator in ConstantDeclarators(tree.GetRoot(cancellationToken)))
         {
-            if (declarator.Initializer is not { Value: var value } || (Fold(value, 0) is { } folded && IsWholeKeyIdentifier(folded)))
+            if (declarator.Initializer is not { Value: var value } || (Fold(value) is { } folded && IsWholeKeyIdentifier(folded)))
                 continue; // a whole key identifier (the remarks say why)
             var holdsMarker = false;
             var identifiers = new List<string>();
@@ -207,39 +208,60 @@ internal sealed class KeyPieceScope
     // Constants composed of others: deep enough for a prefix, a key id and the ARN made of them, bounded against a cycle.
     private const int MaxFoldDepth = 8;
 
-    // The value of a constant string written as literals, +, interpolations without a format, and simple names of the
-    // constants of the same type declaration; null for anything else.
-    private static string? Fold(ExpressionSyntax value, int depth)
-    {
-        switch (value)
-        {
-            case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
-                return literal.Token.ValueText;
-            case ParenthesizedExpressionSyntax parenthesized:
-                return Fold(parenthesized.Expression, depth);
-            case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression):
-                return Fold(binary.Left, depth) is { } left && Fold(binary.Right, depth) is { } right ? left + right : null;
-            case InterpolatedStringExpressionSyntax interpolated:
-                var text = new System.Text.StringBuilder();
-                foreach (var content in interpolated.Contents)
-                {
-                    var part = content switch
-                    {
-                        InterpolatedStringTextSyntax piece => piece.TextToken.ValueText,
-                        InterpolationSyntax { AlignmentClause: null, FormatClause: null } hole => Fold(hole.Expression, depth),
-                        _ => null,
-                    };
-                    if (part is null)
-                        return null;
-                    text.Append(part);
-                }
+    // Longer than any key identifier (a key ARN in the longest partition and Region is under 128 characters): a longer
+    // value is no whole one, and a constant of thousands of terms is not built.
+    private const int MaxFoldLength = 256;
 
-                return text.ToString();
-            case IdentifierNameSyntax name when depth < MaxFoldDepth:
-                return OwnConstant(name) is { } initializer ? Fold(initializer, depth + 1) : null;
-            default:
-                return null;
+    // The value of a constant string written as literals, +, interpolations without a format, and simple names of the
+    // constants of the same type declaration; null for anything else, or for a value longer than any key identifier.
+    private static string? Fold(ExpressionSyntax value)
+    {
+        var text = new StringBuilder();
+        return Append(text, value, 0) ? text.ToString() : null;
+    }
+
+    private static bool Append(StringBuilder text, ExpressionSyntax value, int depth)
+    {
+        // Terms in source order from a stack, not by recursion: a + chain may have thousands of terms.
+        var terms = new Stack<ExpressionSyntax>();
+        terms.Push(value);
+        while (terms.Count > 0)
+        {
+            switch (terms.Pop())
+            {
+                case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
+                    text.Append(literal.Token.ValueText);
+                    break;
+                case ParenthesizedExpressionSyntax parenthesized:
+                    terms.Push(parenthesized.Expression);
+                    break;
+                case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression):
+                    terms.Push(binary.Right);
+                    terms.Push(binary.Left);
+                    break;
+                case InterpolatedStringExpressionSyntax interpolated when depth < MaxFoldDepth:
+                    foreach (var content in interpolated.Contents)
+                    {
+                        if (content is InterpolatedStringTextSyntax piece)
+                            text.Append(piece.TextToken.ValueText);
+                        else if (content is not InterpolationSyntax { AlignmentClause: null, FormatClause: null } hole || !Append(text, hole.Expression, depth + 1))
+                            return false;
+                    }
+
+                    break;
+                case IdentifierNameSyntax name when depth < MaxFoldDepth && OwnConstant(name) is { } initializer:
+                    if (!Append(text, initializer, depth + 1))
+                        return false;
+                    break;
+                default:
+                    return false;
+            }
+
+            if (text.Length > MaxFoldLength)
+                return false;
         }
+
+        return true;
     }
 
     // The initializer of the const field that a simple name in a field's initializer means when the type declaration

@@ -70,6 +70,19 @@ public sealed class KeyPieceScopeTests
         Assert.Equal([true, true], compilation.SyntaxTrees.Select(scope.MayHoldKeyIdentifiers));
     }
 
+    [Fact]
+    public void Reads_a_constant_of_thousands_of_terms_without_recursion()
+    {
+        // Folded term by term from a stack and given up past the length of any key identifier: neither a deep recursion
+        // nor a value built anew at each of its terms.
+        var terms = string.Join(" + ", Enumerable.Repeat("\"0b1c2d3e-\"", 50_000));
+        var compilation = Compile(
+            $$"""static class Keys { public const string Long = {{terms}}; }""",
+            """class S { string M() => Keys.Long; }""");
+        var scope = new KeyPieceScope(compilation, CancellationToken.None);
+        Assert.Equal([true, true], compilation.SyntaxTrees.Select(scope.MayHoldKeyIdentifiers));
+    }
+
     private static CSharpCompilation Compile(params string[] sources) => CSharpCompilation.Create(
         "Scope",
         sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, path: $"File{i}.cs")),
