@@ -216,6 +216,9 @@ internal sealed class KeyPieceScope
     // constants of the same type declaration; null for anything else, or for a value longer than any key identifier.
     private static string? Fold(ExpressionSyntax value)
     {
+        // Most constants are one literal: read without building anything.
+        if (value is LiteralExpressionSyntax literal)
+            return literal.IsKind(SyntaxKind.StringLiteralExpression) ? literal.Token.ValueText : null;
         var text = new StringBuilder();
         return Append(text, value, 0) ? text.ToString() : null;
     }

@@ -96,7 +96,7 @@ internal static class KmsIdentifiers
     /// </param>
     public static bool SourceMayHoldKeyIdentifierMarker(string text, bool mayHoldKmsInAnyCase = true) =>
         (mayHoldKmsInAnyCase && text.IndexOf(KmsMarker, StringComparison.Ordinal) >= 0) ||
-        text.IndexOf(MultiRegionMarker, StringComparison.Ordinal) >= 0 || HasLetterEscape(text) || HasKeyIdDash(text);
+        text.IndexOf(MultiRegionMarker, StringComparison.Ordinal) >= 0 || HasLetterEscape(text) || HasKeyIdDash(text, literalDash: true);
 
     /// <summary>Whether the text holds <c>kms</c> in any case: <c>kms:</c>, <c>KMS</c>, <c>Kms</c> (one search for all of them).</summary>
     public static bool SourceMayHoldKmsInAnyCase(string text) => text.IndexOf(KmsMarker, StringComparison.OrdinalIgnoreCase) >= 0;
@@ -116,18 +116,6 @@ internal static class KmsIdentifiers
         return false;
     }
 
-    // A dash beside four hex digits, or a literal dash, which a key id split at its dashes has.
-    private static bool HasKeyIdDash(string text)
-    {
-        for (var dash = text.IndexOf('-'); dash >= 0; dash = text.IndexOf('-', dash + 1))
-        {
-            if (IsHexRun(text, dash + 1) || IsHexRun(text, dash - 4) || (dash > 0 && dash + 1 < text.Length && text[dash - 1] == '"' && text[dash + 1] == '"'))
-                return true;
-        }
-
-        return false;
-    }
-
     private static readonly char[] ColonOrDash = { ':', '-' };
     private const string KeyResourceField = ":key/";
 
@@ -135,11 +123,16 @@ internal static class KmsIdentifiers
     private static bool IsHexDigits(string piece) =>
         piece.Length >= 8 && piece.Length <= UuidLength && AreHexDigits(piece, 0, piece.Length);
 
-    private static bool HasDashBesideHexDigits(string text)
+    private static bool HasDashBesideHexDigits(string text) => HasKeyIdDash(text, literalDash: false);
+
+    // A dash beside four hex digits; with literalDash, also a dash between two quotes in source text ("-"), which a key
+    // id split at its dashes into literals has.
+    private static bool HasKeyIdDash(string text, bool literalDash)
     {
         for (var dash = text.IndexOf('-'); dash >= 0; dash = text.IndexOf('-', dash + 1))
         {
-            if (IsHexRun(text, dash + 1) || IsHexRun(text, dash - 4))
+            if (IsHexRun(text, dash + 1) || IsHexRun(text, dash - 4) ||
+                (literalDash && dash > 0 && dash + 1 < text.Length && text[dash - 1] == '"' && text[dash + 1] == '"'))
                 return true;
         }
 
