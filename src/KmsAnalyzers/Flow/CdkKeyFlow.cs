@@ -90,6 +90,10 @@ internal sealed class CdkKeyFlow
             LazyThreadSafetyMode.PublicationOnly);
         var keys = new ConcurrentQueue<IObjectCreationOperation>();
         var replicas = new ConcurrentQueue<IObjectCreationOperation>();
+        // Whether a live judgment met a parameter, which only the call sites answer (ValueModel.OpenParameters). Where
+        // none did, the compilation-end model (the live one plus call sites) answers every question the same way, and
+        // judging again would find nothing new.
+        var metParameter = 0;
         start.RegisterSymbolStartAction(symbolStart =>
         {
             // Most types create no KMS key construct: they register nothing, so the driver keeps no per-type actions
@@ -125,12 +129,15 @@ internal sealed class CdkKeyFlow
                 foreach (var replica in typeReplicas)
                     replicas.Enqueue(replica);
                 var live = lazyLive.Value!; // a key was collected, so the symbols exist
+                var open = ValueModel.OpenParameters;
                 report(new CdkScope(live, live, typeKeys, typeReplicas, end.ReportDiagnostic, false, end.CancellationToken));
+                if (ValueModel.OpenParameters != open)
+                    Interlocked.Exchange(ref metParameter, 1);
             });
         }, SymbolKind.NamedType);
         start.RegisterCompilationEndAction(end =>
         {
-            if ((replicas.IsEmpty && keys.IsEmpty) || lazyLive.Value is not { } live)
+            if ((replicas.IsEmpty && keys.IsEmpty) || Volatile.Read(ref metParameter) == 0 || lazyLive.Value is not { } live)
                 return;
             var allKeys = new List<IObjectCreationOperation>(keys);
             var allReplicas = new List<IObjectCreationOperation>(replicas);

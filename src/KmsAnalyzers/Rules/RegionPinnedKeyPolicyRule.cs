@@ -130,7 +130,9 @@ internal static class RegionPinnedKeyPolicyRule
 
         public void Walk(IOperation operation, int hops, int nesting)
         {
-            if (hops > MaxHops || nesting > MaxNesting || !_visited.Add(operation))
+            // Only a root (a policy, a value followed to) is remembered: an operation inside one is reached only
+            // through it, and a set of every operation walked cost most of the walk.
+            if (hops > MaxHops || nesting > MaxNesting || (nesting == 0 && !_visited.Add(operation)))
                 return;
             _scope.CancellationToken.ThrowIfCancellationRequested();
 
