@@ -244,4 +244,61 @@ public sealed class KMS0007CrossTypeTests
                 }
             }
             """));
+
+    // The policy walk remembers only its roots (a policy, a value followed to): these ends must still terminate and
+    // report each constant once.
+    [Fact]
+    public Task Two_keys_whose_policies_read_each_other_are_walked_to_an_end_and_report_the_constant_once() => Run(
+        new[] { Kms0007(0, "eu-west-1", "Orders") },
+        ("Stacks.cs", Usings + """
+            namespace KeyApp;
+
+            public sealed class KeyStack : Stack
+            {
+                private readonly bool _shared;
+
+                public KeyStack(Construct scope, bool shared) : base(scope, "Keys") => _shared = shared;
+
+                private CfnKey Orders => new CfnKey(this, "Orders", new CfnKeyProps
+                {
+                    MultiRegion = true,
+                    KeyPolicy = _shared
+                        ? Audit.KeyPolicy
+                        : new PolicyDocument(new PolicyDocumentProps
+                        {
+                            Statements = new[] { new PolicyStatement(new PolicyStatementProps { Resources = new[] { {|#0:"arn:aws:sqs:eu-west-1:111122223333:orders"|} } }) },
+                        }),
+                });
+
+                private CfnKey Audit => new CfnKey(this, "Audit", new CfnKeyProps { MultiRegion = true, KeyPolicy = Orders.KeyPolicy });
+            }
+
+            public static class Program { public static void Main(string[] args) => new KeyStack(new App(), args.Length > 0); }
+            """));
+
+    [Fact]
+    public Task A_policy_kept_in_a_lazy_field_is_reached_as_the_field_and_as_the_value_and_reported_once() => Run(
+        new[] { Kms0007(0, "eu-west-1", "Orders") },
+        ("Stacks.cs", Usings + """
+            namespace KeyApp;
+
+            public sealed class KeyStack : Stack
+            {
+                private static PolicyDocument? _policy;
+
+                public KeyStack(Construct scope) : base(scope, "Keys")
+                {
+                    new CfnKey(this, "Orders", new CfnKeyProps
+                    {
+                        MultiRegion = true,
+                        KeyPolicy = _policy ??= new PolicyDocument(new PolicyDocumentProps
+                        {
+                            Statements = new[] { new PolicyStatement(new PolicyStatementProps { Resources = new[] { {|#0:"arn:aws:sqs:eu-west-1:111122223333:orders"|} } }) },
+                        }),
+                    });
+                }
+            }
+
+            public static class Program { public static void Main() => new KeyStack(new App()); }
+            """));
 }
