@@ -245,6 +245,35 @@ public sealed class KMS0007CrossTypeTests
             }
             """));
 
+    // The multi-Region setting comes through a constructor parameter: only the call sites say whether the key is one, so
+    // the live pass cannot tell and the compilation end judges it (the live pass met a parameter).
+    [Theory]
+    [InlineData("new OrdersStack(app, multiRegion: true);", true)]
+    [InlineData("new OrdersStack(app, multiRegion: false);", false)]
+    [InlineData("new OrdersStack(app, multiRegion: true);\nnew OrdersStack(app, multiRegion: false);", false)]
+    [InlineData("new OrdersStack(app, multiRegion: args.Length > 0);", false)]
+    public Task A_multi_region_setting_passed_to_the_stacks_constructor_is_judged_from_its_call_sites(string calls, bool reported) => Run(
+        reported ? new[] { Kms0007(0, "eu-west-1", "Orders") } : new DiagnosticResult[0],
+        ("Program.cs", Usings + "using KeyApp;\n\nvar app = new App();\n" + calls + "\napp.Synth();\n"),
+        ("OrdersStack.cs", Usings + """
+            namespace KeyApp;
+
+            public sealed class OrdersStack : Stack
+            {
+                public OrdersStack(Construct scope, bool multiRegion) : base(scope, "Orders" + multiRegion)
+                {
+                    new CfnKey(this, "Orders", new CfnKeyProps
+                    {
+                        MultiRegion = multiRegion,
+                        KeyPolicy = new PolicyDocument(new PolicyDocumentProps
+                        {
+                            Statements = new[] { new PolicyStatement(new PolicyStatementProps { Resources = new[] { {|#0:"arn:aws:sqs:eu-west-1:111122223333:orders"|} } }) },
+                        }),
+                    });
+                }
+            }
+            """));
+
     // The policy walk remembers only its roots (a policy, a value followed to): these ends must still terminate and
     // report each constant once.
     [Fact]
