@@ -175,9 +175,10 @@ internal sealed class KeyPieceScope
         if (Constants.TryGetValue(tree, out var known))
             return known;
         var constants = new List<Constant>();
+        var own = new OwnConstants();
         foreach (var declarator in ConstantDeclarators(tree.GetRoot(cancellationToken)))
         {
-            if (declarator.Initializer is not { Value: var value } || (Fold(value) is { } folded && IsWholeKeyIdentifier(folded)))
+            if (declarator.Initializer is not { Value: var value } || (Fold(value, own) is { } folded && IsWholeKeyIdentifier(folded)))
                 continue; // a whole key identifier (the remarks say why)
             var holdsMarker = false;
             var identifiers = new List<string>();
@@ -214,16 +215,16 @@ internal sealed class KeyPieceScope
 
     // The value of a constant string written as literals, +, interpolations without a format, and simple names of the
     // constants of the same type declaration; null for anything else, or for a value longer than any key identifier.
-    private static string? Fold(ExpressionSyntax value)
+    private static string? Fold(ExpressionSyntax value, OwnConstants own)
     {
         // Most constants are one literal: read without building anything.
         if (value is LiteralExpressionSyntax literal)
             return literal.IsKind(SyntaxKind.StringLiteralExpression) ? literal.Token.ValueText : null;
         var text = new StringBuilder();
-        return Append(text, value, 0) ? text.ToString() : null;
+        return Append(text, value, own, 0) ? text.ToString() : null;
     }
 
-    private static bool Append(StringBuilder text, ExpressionSyntax value, int depth)
+    private static bool Append(StringBuilder text, ExpressionSyntax value, OwnConstants own, int depth)
     {
         // Terms in source order from a stack, not by recursion: a + chain may have thousands of terms.
         var terms = new Stack<ExpressionSyntax>();
@@ -247,13 +248,13 @@ internal sealed class KeyPieceScope
                     {
                         if (content is InterpolatedStringTextSyntax piece)
                             text.Append(piece.TextToken.ValueText);
-                        else if (content is not InterpolationSyntax { AlignmentClause: null, FormatClause: null } hole || !Append(text, hole.Expression, depth + 1))
+                        else if (content is not InterpolationSyntax { AlignmentClause: null, FormatClause: null } hole || !Append(text, hole.Expression, own, depth + 1))
                             return false;
                     }
 
                     break;
-                case IdentifierNameSyntax name when depth < MaxFoldDepth && OwnConstant(name) is { } initializer:
-                    if (!Append(text, initializer, depth + 1))
+                case IdentifierNameSyntax name when depth < MaxFoldDepth && own.Of(name) is { } initializer:
+                    if (!Append(text, initializer, own, depth + 1))
                         return false;
                     break;
                 default:
@@ -267,24 +268,40 @@ internal sealed class KeyPieceScope
         return true;
     }
 
-    // The initializer of the const field that a simple name in a field's initializer means when the type declaration
-    // around it declares one of that name: a type's own members come first in its scope.
-    private static ExpressionSyntax? OwnConstant(IdentifierNameSyntax name)
+    /// <summary>
+    /// The initializer of the const field that a simple name in a field's initializer means when the type declaration
+    /// around it declares one of that name: a type's own members come first in its scope. Each declaration's constants
+    /// are read once, when a fold first asks about it: a type of n constants composed of each other costs n lookups, not
+    /// n scans of its members.
+    /// </summary>
+    private sealed class OwnConstants
     {
-        if (name.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } type)
-            return null;
-        foreach (var member in type.Members)
-        {
-            if (member is not FieldDeclarationSyntax field || !field.Modifiers.Any(SyntaxKind.ConstKeyword))
-                continue;
-            foreach (var declarator in field.Declaration.Variables)
-            {
-                if (declarator.Identifier.ValueText == name.Identifier.ValueText)
-                    return declarator.Initializer?.Value;
-            }
-        }
+        private Dictionary<TypeDeclarationSyntax, Dictionary<string, ExpressionSyntax?>>? _byType;
 
-        return null;
+        public ExpressionSyntax? Of(IdentifierNameSyntax name)
+        {
+            if (name.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } type)
+                return null;
+            _byType ??= new Dictionary<TypeDeclarationSyntax, Dictionary<string, ExpressionSyntax?>>();
+            if (!_byType.TryGetValue(type, out var constants))
+            {
+                constants = new Dictionary<string, ExpressionSyntax?>(StringComparer.Ordinal);
+                foreach (var member in type.Members)
+                {
+                    if (member is not FieldDeclarationSyntax field || !field.Modifiers.Any(SyntaxKind.ConstKeyword))
+                        continue;
+                    foreach (var declarator in field.Declaration.Variables)
+                    {
+                        if (!constants.ContainsKey(declarator.Identifier.ValueText))
+                            constants.Add(declarator.Identifier.ValueText, declarator.Initializer?.Value); // the first, as the compiler binds
+                    }
+                }
+
+                _byType.Add(type, constants);
+            }
+
+            return constants.TryGetValue(name.Identifier.ValueText, out var initializer) ? initializer : null;
+        }
     }
 
     // The const fields declared in the file, in types at any depth; their declarations, not their uses.
